@@ -1,0 +1,3 @@
+package org.reclaim.accounts;
+
+public enum AccountStatus { OPEN, CLOSED }

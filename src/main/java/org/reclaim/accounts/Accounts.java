@@ -1,0 +1,137 @@
+package org.reclaim.accounts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.reclaim.authorities.Authorities;
+import org.reclaim.authorities.BillingAuthority;
+import org.reclaim.parties.Parties;
+import org.reclaim.parties.Party;
+import org.reclaim.properties.Properties;
+import org.reclaim.properties.Property;
+import org.reclaim.properties.PropertyKind;
+import org.reclaim.shared.AccessAudit;
+import org.reclaim.shared.InvalidInput;
+import org.reclaim.shared.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens and finds accounts. */
+@Service
+public class Accounts {
+
+    static final String SELECT = """
+            select a.id, a.authority_id, a.reference, a.stream, a.property_id, a.liability_start, a.liability_end, a.status,
+                   array(select p.party_id from account_party p
+                         where p.authority_id = a.authority_id and p.account_id = a.id order by p.party_id) as party_ids
+            from account a""";
+
+    private final JdbcClient jdbc;
+    private final Authorities authorities;
+    private final Parties parties;
+    private final Properties properties;
+    private final AccessAudit audit;
+    private final Clock clock;
+
+    Accounts(JdbcClient jdbc, Authorities authorities, Parties parties, Properties properties, AccessAudit audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.authorities = authorities;
+        this.parties = parties;
+        this.properties = properties;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Account open(OpenAccount request) {
+        BillingAuthority authority = authorities.byGssCode(request.authorityCode());
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        List<Party> liable = parties.findAll(request.liablePartyIds());
+        for (int i = 0; i < request.liablePartyIds().size(); i++) {
+            long id = request.liablePartyIds().get(i);
+            if (liable.stream().noneMatch(p -> p.id() == id && p.authorityId() == authority.id())) {
+                errors.add(new InvalidInput.FieldError("liablePartyIds[" + i + "]", "there is no customer " + id + " at " + authority.name()));
+            }
+        }
+        if (request.liablePartyIds().stream().distinct().count() != request.liablePartyIds().size()) {
+            errors.add(new InvalidInput.FieldError("liablePartyIds", "names the same customer twice"));
+        }
+        if (request.liabilityEnd() != null && request.liabilityEnd().isBefore(request.liabilityStart())) {
+            errors.add(new InvalidInput.FieldError("liabilityEnd", "must not be before liabilityStart"));
+        }
+        checkProperty(authority, request, errors);
+        if (!errors.isEmpty()) {
+            throw InvalidInput.of(errors);
+        }
+        long id = jdbc.sql("select nextval(pg_get_serial_sequence('account', 'id'))").query(Long.class).single();
+        AccountReference reference = AccountReference.of(authority.referencePrefix(), request.stream(), id);
+        jdbc.sql("""
+                insert into account (authority_id, id, reference, stream, property_id, liability_start, liability_end, status, opened_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
+                .params(authority.id(), id, reference.value(), request.stream().name(), request.propertyId(),
+                        request.liabilityStart(), request.liabilityEnd(), OffsetDateTime.now(clock))
+                .update();
+        for (Long partyId : request.liablePartyIds()) {
+            jdbc.sql("insert into account_party (authority_id, account_id, party_id) values (?, ?, ?)")
+                    .params(authority.id(), id, partyId).update();
+        }
+        audit.record(authority.id(), AccessAudit.Action.CHANGE, AccessAudit.Subject.ACCOUNT, reference, "opened");
+        return get(reference);
+    }
+
+    private void checkProperty(BillingAuthority authority, OpenAccount request, List<InvalidInput.FieldError> errors) {
+        boolean needsProperty = switch (request.stream()) {
+            case COUNCIL_TAX, BUSINESS_RATES, HOUSING_RENT -> true;
+            case FORMER_TENANT_ARREARS, HB_OVERPAYMENT -> false;
+        };
+        if (request.propertyId() == null) {
+            if (needsProperty) {
+                errors.add(new InvalidInput.FieldError("propertyId", "is required for " + request.stream()));
+            }
+            return;
+        }
+        Optional<Property> found = properties.find(request.propertyId()).filter(p -> p.authorityId() == authority.id());
+        if (found.isEmpty()) {
+            errors.add(new InvalidInput.FieldError("propertyId", "there is no property " + request.propertyId() + " at " + authority.name()));
+            return;
+        }
+        Property property = found.get();
+        PropertyKind wanted = request.stream() == RevenueStream.BUSINESS_RATES ? PropertyKind.NON_DOMESTIC : PropertyKind.DWELLING;
+        if (needsProperty && property.kind() != wanted) {
+            errors.add(new InvalidInput.FieldError("propertyId", request.stream() + " needs a " + wanted + " property"));
+        }
+    }
+
+    public Optional<Account> find(AccountReference reference) {
+        return authorities.findByReferencePrefix(reference.authorityPrefix()).flatMap(authority ->
+                jdbc.sql(SELECT + " where a.authority_id = ? and a.reference = ?")
+                        .params(authority.id(), reference.value())
+                        .query(Accounts::map).optional());
+    }
+
+    public Account get(AccountReference reference) {
+        return find(reference).orElseThrow(() -> NotFound.of("account with reference", reference));
+    }
+
+    /** Every account on which the party is liable. */
+    public List<Account> ofParty(Party party) {
+        return jdbc.sql(SELECT + " join account_party ap on ap.authority_id = a.authority_id and ap.account_id = a.id"
+                        + " where ap.authority_id = ? and ap.party_id = ? order by a.id")
+                .params(party.authorityId(), party.id()).query(Accounts::map).list();
+    }
+
+    static Account map(ResultSet rs, int n) throws SQLException {
+        Long[] partyIds = (Long[]) rs.getArray("party_ids").getArray();
+        return new Account(rs.getLong("id"), rs.getInt("authority_id"), new AccountReference(rs.getString("reference")),
+                RevenueStream.valueOf(rs.getString("stream")), (Long) rs.getObject("property_id"),
+                rs.getObject("liability_start", LocalDate.class), rs.getObject("liability_end", LocalDate.class),
+                AccountStatus.valueOf(rs.getString("status")), Arrays.asList(partyIds));
+    }
+}

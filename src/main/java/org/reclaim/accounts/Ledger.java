@@ -1,0 +1,131 @@
+package org.reclaim.accounts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.reclaim.shared.AccessAudit;
+import org.reclaim.shared.FinancialYear;
+import org.reclaim.shared.InvalidInput;
+import org.reclaim.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Posts to and reads the ledger. There is no update or delete here, and the table refuses them too: a correction is
+ * a new entry that names the one it corrects. Postings to one account are serialised by a row lock on the account,
+ * so rules that read the balance before posting see every earlier posting.
+ */
+@Service
+public class Ledger {
+
+    public record YearBalance(FinancialYear financialYear, Money balance) {
+    }
+
+    private static final String SELECT = """
+            select id, account_id, financial_year, entry_type, amount_pence, effective_on, due_on, posted_at, posted_by,
+                   description, idempotency_key, corrects_entry_id
+            from ledger_entry""";
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final AccessAudit audit;
+    private final Clock clock;
+
+    Ledger(JdbcClient jdbc, Accounts accounts, AccessAudit audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Posts the entry, or returns the entry already posted with the same idempotency key. */
+    @Transactional
+    public LedgerEntry post(Posting posting) {
+        Account account = accounts.get(posting.account());
+        String refusal = posting.type().refusal(posting.amount().pence());
+        if (refusal != null) {
+            throw InvalidInput.of("amountPence", refusal);
+        }
+        if (posting.description().isBlank()) {
+            throw InvalidInput.of("description", "is required: say why the money moved");
+        }
+        jdbc.sql("select id from account where authority_id = ? and id = ? for update")
+                .params(account.authorityId(), account.id()).query(Long.class).single();
+        if (posting.idempotencyKey() != null) {
+            Optional<LedgerEntry> earlier = byKey(account.authorityId(), posting.idempotencyKey());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        if (posting.correctsEntryId() != null && entries(account).stream().noneMatch(e -> e.id() == posting.correctsEntryId())) {
+            throw InvalidInput.of("correctsEntryId", "entry " + posting.correctsEntryId() + " is not on account " + posting.account());
+        }
+        LocalDate dueOn = posting.amount().isPositive()
+                ? (posting.dueOn() == null ? posting.effectiveOn() : posting.dueOn())
+                : null;
+        long id = jdbc.sql("""
+                insert into ledger_entry (authority_id, account_id, financial_year, entry_type, amount_pence, effective_on, due_on,
+                                          posted_at, posted_by, description, idempotency_key, corrects_entry_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(account.authorityId(), account.id(), posting.financialYear().startYear(), posting.type().name(),
+                        posting.amount().pence(), posting.effectiveOn(), dueOn, OffsetDateTime.now(clock),
+                        AccessAudit.currentUser(), posting.description(), posting.idempotencyKey(), posting.correctsEntryId())
+                .query(Long.class).single();
+        audit.record(account.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.ACCOUNT, account.reference(),
+                posting.type() + " " + posting.amount() + " posted");
+        return jdbc.sql(SELECT + " where authority_id = ? and id = ?").params(account.authorityId(), id).query(Ledger::map).single();
+    }
+
+    private Optional<LedgerEntry> byKey(int authorityId, String key) {
+        return jdbc.sql(SELECT + " where authority_id = ? and idempotency_key = ?").params(authorityId, key).query(Ledger::map).optional();
+    }
+
+    public List<LedgerEntry> entries(Account account) {
+        return jdbc.sql(SELECT + " where authority_id = ? and account_id = ? order by id")
+                .params(account.authorityId(), account.id()).query(Ledger::map).list();
+    }
+
+    /** What the account owes: the sum of its entries; negative when it is in credit. */
+    public Money balance(Account account) {
+        return Money.ofPence(jdbc.sql("select coalesce(sum(amount_pence), 0) from ledger_entry where authority_id = ? and account_id = ?")
+                .params(account.authorityId(), account.id()).query(Long.class).single());
+    }
+
+    /**
+     * What is overdue on the date: debits that had fallen due by then, less every credit; never below zero
+     * (a credit is shown by the balance, not as negative arrears).
+     */
+    public Money arrears(Account account, LocalDate asOf) {
+        long owed = jdbc.sql("""
+                select coalesce(sum(amount_pence) filter (where amount_pence < 0 or due_on <= ?), 0)
+                from ledger_entry where authority_id = ? and account_id = ?""")
+                .params(asOf, account.authorityId(), account.id()).query(Long.class).single();
+        return Money.ofPence(Math.max(0, owed));
+    }
+
+    public Money arrears(Account account) {
+        return arrears(account, LocalDate.now(clock));
+    }
+
+    public List<YearBalance> balancesByYear(Account account) {
+        return jdbc.sql("""
+                select financial_year, sum(amount_pence) as balance from ledger_entry
+                where authority_id = ? and account_id = ? group by financial_year order by financial_year""")
+                .params(account.authorityId(), account.id())
+                .query((rs, n) -> new YearBalance(FinancialYear.of(rs.getInt("financial_year")), Money.ofPence(rs.getLong("balance"))))
+                .list();
+    }
+
+    private static LedgerEntry map(ResultSet rs, int n) throws SQLException {
+        return new LedgerEntry(rs.getLong("id"), rs.getLong("account_id"), FinancialYear.of(rs.getInt("financial_year")),
+                EntryType.valueOf(rs.getString("entry_type")), Money.ofPence(rs.getLong("amount_pence")),
+                rs.getObject("effective_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+                rs.getObject("posted_at", OffsetDateTime.class).toInstant(), rs.getString("posted_by"),
+                rs.getString("description"), rs.getString("idempotency_key"), (Long) rs.getObject("corrects_entry_id"));
+    }
+}

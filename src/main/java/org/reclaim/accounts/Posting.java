@@ -1,0 +1,27 @@
+package org.reclaim.accounts;
+
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+import org.reclaim.shared.FinancialYear;
+import org.reclaim.shared.Money;
+
+/**
+ * A request to post one entry. A debit falls due on {@code dueOn} (default: the effective date). An
+ * {@code idempotencyKey} makes a repeat of the same posting return the first entry and post nothing.
+ */
+public record Posting(AccountReference account, FinancialYear financialYear, EntryType type, Money amount,
+                      LocalDate effectiveOn, @Nullable LocalDate dueOn, String description,
+                      @Nullable String idempotencyKey, @Nullable Long correctsEntryId) {
+
+    public static Posting of(AccountReference account, FinancialYear year, EntryType type, Money amount, LocalDate on, String description) {
+        return new Posting(account, year, type, amount, on, null, description, null, null);
+    }
+
+    public Posting withIdempotencyKey(String key) {
+        return new Posting(account, financialYear, type, amount, effectiveOn, dueOn, description, key, correctsEntryId);
+    }
+
+    public Posting dueOn(LocalDate date) {
+        return new Posting(account, financialYear, type, amount, effectiveOn, date, description, idempotencyKey, correctsEntryId);
+    }
+}

@@ -1,0 +1,114 @@
+package org.reclaim.authorities;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.reclaim.shared.FinancialYear;
+import org.reclaim.shared.InvalidInput;
+import org.reclaim.shared.Money;
+import org.reclaim.shared.NotFound;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The billing authorities of this installation, their precepting bodies and their yearly Council Tax. */
+@Service
+public class Authorities {
+
+    private static final RowMapper<BillingAuthority> AUTHORITY = (rs, n) -> new BillingAuthority(rs.getInt("id"),
+            rs.getString("gss_code"), rs.getString("name"), AuthorityKind.valueOf(rs.getString("kind")),
+            rs.getInt("reference_prefix"));
+    private static final String SELECT = "select id, gss_code, name, kind, reference_prefix from billing_authority ";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Authorities(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public List<BillingAuthority> all() {
+        return jdbc.sql(SELECT + "order by name").query(AUTHORITY).list();
+    }
+
+    public Optional<BillingAuthority> findByGssCode(String gssCode) {
+        return jdbc.sql(SELECT + "where gss_code = ?").param(gssCode.trim().toUpperCase(java.util.Locale.ROOT)).query(AUTHORITY).optional();
+    }
+
+    public BillingAuthority byGssCode(String gssCode) {
+        return findByGssCode(gssCode).orElseThrow(() -> NotFound.of("billing authority with GSS code", gssCode));
+    }
+
+    public BillingAuthority byId(int id) {
+        return jdbc.sql(SELECT + "where id = ?").param(id).query(AUTHORITY).optional()
+                .orElseThrow(() -> NotFound.of("billing authority", id));
+    }
+
+    public Optional<BillingAuthority> findByReferencePrefix(int prefix) {
+        return jdbc.sql(SELECT + "where reference_prefix = ?").param(prefix).query(AUTHORITY).optional();
+    }
+
+    @Transactional
+    public BillingAuthority create(String gssCode, String name, AuthorityKind kind, int referencePrefix) {
+        if (!gssCode.matches("[EW]\\d{8}")) {
+            throw InvalidInput.of("gssCode", "must be an ONS GSS code such as E07000135");
+        }
+        if (referencePrefix < 10 || referencePrefix > 99) {
+            throw InvalidInput.of("referencePrefix", "must be a two-digit number from 10 to 99");
+        }
+        int id = jdbc.sql("""
+                insert into billing_authority (gss_code, name, kind, reference_prefix, created_at)
+                values (?, ?, ?, ?, ?) returning id""")
+                .params(gssCode, name, kind.name(), referencePrefix, OffsetDateTime.now(clock))
+                .query(Integer.class).single();
+        return byId(id);
+    }
+
+    public List<PreceptingBody> preceptingBodies(int authorityId) {
+        return jdbc.sql("select id, name, kind from precepting_body where authority_id = ? order by id")
+                .param(authorityId)
+                .query((rs, n) -> new PreceptingBody(rs.getInt("id"), rs.getString("name"), PreceptorKind.valueOf(rs.getString("kind"))))
+                .list();
+    }
+
+    /** The body of that name, added if the authority does not have it yet. */
+    @Transactional
+    public PreceptingBody preceptingBody(int authorityId, String name, PreceptorKind kind) {
+        jdbc.sql("insert into precepting_body (authority_id, name, kind) values (?, ?, ?) on conflict (authority_id, name) do nothing")
+                .params(authorityId, name, kind.name()).update();
+        return preceptingBodies(authorityId).stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Transactional
+    public void setPrecept(int authorityId, FinancialYear year, PreceptingBody body, Money bandD, String source) {
+        if (bandD.isNegative()) {
+            throw InvalidInput.of("bandDPence", "must not be negative");
+        }
+        jdbc.sql("""
+                insert into council_tax_precept (authority_id, financial_year, precepting_body_id, band_d_pence, source)
+                values (?, ?, ?, ?, ?)
+                on conflict (authority_id, financial_year, precepting_body_id)
+                do update set band_d_pence = excluded.band_d_pence, source = excluded.source""")
+                .params(authorityId, year.startYear(), body.id(), bandD.pence(), source)
+                .update();
+    }
+
+    /** The year's Council Tax configuration, if one has been set. */
+    public Optional<CouncilTaxYear> councilTax(int authorityId, FinancialYear year) {
+        List<CouncilTaxYear.Precept> precepts = jdbc.sql("""
+                select b.id, b.name, b.kind, p.band_d_pence, p.source
+                from council_tax_precept p
+                join precepting_body b on b.authority_id = p.authority_id and b.id = p.precepting_body_id
+                where p.authority_id = ? and p.financial_year = ?
+                order by b.id""")
+                .params(authorityId, year.startYear())
+                .query((rs, n) -> new CouncilTaxYear.Precept(
+                        new PreceptingBody(rs.getInt("id"), rs.getString("name"), PreceptorKind.valueOf(rs.getString("kind"))),
+                        Money.ofPence(rs.getLong("band_d_pence")), rs.getString("source")))
+                .list();
+        return precepts.isEmpty() ? Optional.empty() : Optional.of(new CouncilTaxYear(authorityId, year, precepts));
+    }
+}

@@ -1,0 +1,36 @@
+package org.reclaim.authorities;
+
+import java.math.RoundingMode;
+import java.util.List;
+import org.reclaim.shared.CouncilTaxBand;
+import org.reclaim.shared.FinancialYear;
+import org.reclaim.shared.Money;
+
+/** One authority's Council Tax for one financial year: each precepting body's Band D amount. */
+public record CouncilTaxYear(int authorityId, FinancialYear year, List<Precept> precepts) {
+
+    public record Precept(PreceptingBody body, Money bandD, String source) {
+    }
+
+    public record BodyAmount(PreceptingBody body, Money amount) {
+    }
+
+    public CouncilTaxYear {
+        precepts = List.copyOf(precepts);
+    }
+
+    /**
+     * Each body's amount for the band: its Band D amount times the band's proportion (LGFA 1992, s. 5(1)), rounded to
+     * the penny for each body separately (half up), as councils compute and publish the bill.
+     */
+    public List<BodyAmount> amountsFor(CouncilTaxBand band) {
+        return precepts.stream()
+                .map(p -> new BodyAmount(p.body(), p.bandD().times(band.ninthsOfBandD(), 9, RoundingMode.HALF_UP)))
+                .toList();
+    }
+
+    /** The band's annual charge: the sum of each body's rounded amount. */
+    public Money totalFor(CouncilTaxBand band) {
+        return amountsFor(band).stream().map(BodyAmount::amount).reduce(Money.ZERO, Money::plus);
+    }
+}

@@ -1,0 +1,4 @@
+package org.reclaim.authorities;
+
+public record PreceptingBody(int id, String name, PreceptorKind kind) {
+}

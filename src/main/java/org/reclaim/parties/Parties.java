@@ -1,0 +1,193 @@
+package org.reclaim.parties;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.reclaim.shared.AccessAudit;
+import org.reclaim.shared.InvalidInput;
+import org.reclaim.shared.NotFound;
+import org.reclaim.shared.Postcode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records and reads parties. Every change is audited in the same transaction. */
+@Service
+public class Parties {
+
+    private final JdbcClient jdbc;
+    private final AccessAudit audit;
+    private final Clock clock;
+
+    Parties(JdbcClient jdbc, AccessAudit audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Party create(int authorityId, NewParty p) {
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        if (p.kind() == PartyKind.PERSON && blank(p.surname())) {
+            errors.add(new InvalidInput.FieldError("surname", "is required for a person"));
+        }
+        if (p.kind() == PartyKind.PERSON && !blank(p.organisationName())) {
+            errors.add(new InvalidInput.FieldError("organisationName", "is only for an organisation"));
+        }
+        if (p.kind() == PartyKind.ORGANISATION && blank(p.organisationName())) {
+            errors.add(new InvalidInput.FieldError("organisationName", "is required for an organisation"));
+        }
+        if (p.kind() == PartyKind.ORGANISATION && (!blank(p.surname()) || p.dateOfBirth() != null)) {
+            errors.add(new InvalidInput.FieldError(!blank(p.surname()) ? "surname" : "dateOfBirth", "is only for a person"));
+        }
+        List<NewParty.NewContactPoint> contacts = p.contactPoints() == null ? List.of() : p.contactPoints();
+        List<Postcode> postcodes = new ArrayList<>();
+        for (int i = 0; i < contacts.size(); i++) {
+            postcodes.add(checkContact(contacts.get(i), "contactPoints[" + i + "]", errors));
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidInput.of(errors);
+        }
+        long id = jdbc.sql("""
+                insert into party (authority_id, kind, title, forenames, surname, organisation_name, date_of_birth, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(authorityId, p.kind().name(), trim(p.title()), trim(p.forenames()), trim(p.surname()),
+                        trim(p.organisationName()), p.dateOfBirth(), OffsetDateTime.now(clock))
+                .query(Long.class).single();
+        for (int i = 0; i < contacts.size(); i++) {
+            addContact(authorityId, id, contacts.get(i), postcodes.get(i));
+        }
+        audit.record(authorityId, AccessAudit.Action.CHANGE, AccessAudit.Subject.PARTY, id, "created");
+        return get(id);
+    }
+
+    private static @Nullable Postcode checkContact(NewParty.NewContactPoint c, String at, List<InvalidInput.FieldError> errors) {
+        switch (c.kind()) {
+            case PHONE -> {
+                if (blank(c.phone())) {
+                    errors.add(new InvalidInput.FieldError(at + ".phone", "is required for a phone contact"));
+                }
+            }
+            case EMAIL -> {
+                if (blank(c.email())) {
+                    errors.add(new InvalidInput.FieldError(at + ".email", "is required for an email contact"));
+                }
+            }
+            case POSTAL -> {
+                if (blank(c.addressLine1())) {
+                    errors.add(new InvalidInput.FieldError(at + ".addressLine1", "is required for a postal address"));
+                }
+                if (blank(c.postcode())) {
+                    errors.add(new InvalidInput.FieldError(at + ".postcode", "is required for a postal address"));
+                } else if (!Postcode.looksLikePostcode(c.postcode())) {
+                    errors.add(new InvalidInput.FieldError(at + ".postcode", "is not a UK postcode (for example LE18 2DR)"));
+                } else {
+                    return Postcode.parse(c.postcode());
+                }
+            }
+        }
+        return null;
+    }
+
+    private void addContact(int authorityId, long partyId, NewParty.NewContactPoint c, @Nullable Postcode postcode) {
+        String value = switch (c.kind()) {
+            case PHONE -> c.phone();
+            case EMAIL -> c.email();
+            case POSTAL -> null;
+        };
+        boolean postal = c.kind() == Party.ContactKind.POSTAL;
+        jdbc.sql("""
+                insert into contact_point (authority_id, party_id, kind, value, address_line_1, address_line_2, town, postcode, preferred)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(authorityId, partyId, c.kind().name(), value,
+                        postal ? trim(c.addressLine1()) : null, postal ? trim(c.addressLine2()) : null,
+                        postal ? trim(c.town()) : null, postcode == null ? null : postcode.value(), c.preferred())
+                .update();
+    }
+
+    @Transactional
+    public void addFlag(long partyId, PartyFlag flag, LocalDate startsOn, @Nullable LocalDate endsOn, @Nullable String note) {
+        Party party = get(partyId);
+        if (endsOn != null && endsOn.isBefore(startsOn)) {
+            throw InvalidInput.of("endsOn", "must not be before startsOn");
+        }
+        jdbc.sql("""
+                insert into party_flag (authority_id, party_id, flag, starts_on, ends_on, note, recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(party.authorityId(), partyId, flag.name(), startsOn, endsOn, note, AccessAudit.currentUser(), OffsetDateTime.now(clock))
+                .update();
+        audit.record(party.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.PARTY, partyId, "flag " + flag + " added");
+    }
+
+    public Optional<Party> find(long id) {
+        return findAll(List.of(id)).stream().findFirst();
+    }
+
+    public Party get(long id) {
+        return find(id).orElseThrow(() -> NotFound.of("customer", id));
+    }
+
+    /** The parties with these ids, with their contact points and flags, in three queries whatever their number. */
+    public List<Party> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        record Row(long id, int authorityId, PartyKind kind, @Nullable String title, @Nullable String forenames,
+                   @Nullable String surname, @Nullable String organisationName, @Nullable LocalDate dateOfBirth) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select id, authority_id, kind, title, forenames, surname, organisation_name, date_of_birth
+                from party where id = any(?) order by id""")
+                .param(ids.toArray(Long[]::new))
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getInt("authority_id"), PartyKind.valueOf(rs.getString("kind")),
+                        rs.getString("title"), rs.getString("forenames"), rs.getString("surname"), rs.getString("organisation_name"),
+                        rs.getObject("date_of_birth", LocalDate.class)))
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Integer[] authorityIds = rows.stream().map(Row::authorityId).distinct().toArray(Integer[]::new);
+        Long[] partyIds = rows.stream().map(Row::id).toArray(Long[]::new);
+        Map<Long, List<Party.ContactPoint>> contacts = jdbc.sql("""
+                select party_id, id, kind, value, address_line_1, address_line_2, town, postcode, preferred
+                from contact_point where authority_id = any(?) and party_id = any(?) order by party_id, preferred desc, id""")
+                .params(authorityIds, partyIds)
+                .query((rs, n) -> Map.entry(rs.getLong("party_id"), contact(rs)))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<Long, List<Party.Flag>> flags = jdbc.sql("""
+                select party_id, flag, starts_on, ends_on, note from party_flag
+                where authority_id = any(?) and party_id = any(?) order by party_id, starts_on""")
+                .params(authorityIds, partyIds)
+                .query((rs, n) -> Map.entry(rs.getLong("party_id"), new Party.Flag(PartyFlag.valueOf(rs.getString("flag")),
+                        rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class), rs.getString("note"))))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return rows.stream().map(r -> new Party(r.id(), r.authorityId(), r.kind(), r.title(), r.forenames(), r.surname(),
+                r.organisationName(), r.dateOfBirth(), contacts.getOrDefault(r.id(), List.of()), flags.getOrDefault(r.id(), List.of())))
+                .toList();
+    }
+
+    private static Party.ContactPoint contact(ResultSet rs) throws SQLException {
+        return new Party.ContactPoint(rs.getLong("id"), Party.ContactKind.valueOf(rs.getString("kind")), rs.getString("value"),
+                rs.getString("address_line_1"), rs.getString("address_line_2"), rs.getString("town"), rs.getString("postcode"),
+                rs.getBoolean("preferred"));
+    }
+
+    private static boolean blank(@Nullable String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static @Nullable String trim(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,3 @@
+package org.reclaim.parties;
+
+public enum PartyKind { PERSON, ORGANISATION }

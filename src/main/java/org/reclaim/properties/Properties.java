@@ -1,0 +1,93 @@
+package org.reclaim.properties;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.reclaim.shared.AccessAudit;
+import org.reclaim.shared.CouncilTaxBand;
+import org.reclaim.shared.InvalidInput;
+import org.reclaim.shared.NotFound;
+import org.reclaim.shared.Postcode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class Properties {
+
+    private static final String SELECT = """
+            select id, authority_id, uprn, kind, address_line_1, address_line_2, town, postcode, council_tax_band,
+                   rateable_value_pence, rates_description, weekly_rent_pence, weekly_service_charge_pence
+            from property""";
+
+    private final JdbcClient jdbc;
+    private final AccessAudit audit;
+    private final Clock clock;
+
+    Properties(JdbcClient jdbc, AccessAudit audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Property create(int authorityId, NewProperty p) {
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        if (!Postcode.looksLikePostcode(p.postcode())) {
+            errors.add(new InvalidInput.FieldError("postcode", "is not a UK postcode (for example LE18 2DR)"));
+        }
+        if (p.kind() == PropertyKind.NON_DOMESTIC && p.councilTaxBand() != null) {
+            errors.add(new InvalidInput.FieldError("councilTaxBand", "is only for a dwelling"));
+        }
+        if (p.kind() == PropertyKind.DWELLING && p.rateableValuePence() != null) {
+            errors.add(new InvalidInput.FieldError("rateableValuePence", "is only for a non-domestic property"));
+        }
+        if (jdbc.sql("select exists (select 1 from property where authority_id = ? and uprn = ?)")
+                .params(authorityId, p.uprn()).query(Boolean.class).single()) {
+            errors.add(new InvalidInput.FieldError("uprn", "this UPRN is already recorded for the authority"));
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidInput.of(errors);
+        }
+        long id = jdbc.sql("""
+                insert into property (authority_id, uprn, kind, address_line_1, address_line_2, town, postcode, council_tax_band,
+                    rateable_value_pence, rates_description, weekly_rent_pence, weekly_service_charge_pence, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(authorityId, p.uprn(), p.kind().name(), p.addressLine1().trim(), p.addressLine2(), p.town().trim(),
+                        Postcode.parse(p.postcode()).value(), p.councilTaxBand() == null ? null : p.councilTaxBand().name(),
+                        p.rateableValuePence(), p.ratesDescription(), p.weeklyRentPence(), p.weeklyServiceChargePence(),
+                        OffsetDateTime.now(clock))
+                .query(Long.class).single();
+        audit.record(authorityId, AccessAudit.Action.CHANGE, AccessAudit.Subject.PROPERTY, id, "created");
+        return get(id);
+    }
+
+    public Optional<Property> find(long id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(Properties::map).optional();
+    }
+
+    public Property get(long id) {
+        return find(id).orElseThrow(() -> NotFound.of("property", id));
+    }
+
+    public List<Property> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where id = any(?)").param(ids.toArray(Long[]::new)).query(Properties::map).list();
+    }
+
+    private static Property map(ResultSet rs, int n) throws SQLException {
+        String band = rs.getString("council_tax_band");
+        return new Property(rs.getLong("id"), rs.getInt("authority_id"), rs.getLong("uprn"), PropertyKind.valueOf(rs.getString("kind")),
+                rs.getString("address_line_1"), rs.getString("address_line_2"), rs.getString("town"), rs.getString("postcode"),
+                band == null ? null : CouncilTaxBand.valueOf(band), (Long) rs.getObject("rateable_value_pence"),
+                rs.getString("rates_description"), (Long) rs.getObject("weekly_rent_pence"),
+                (Long) rs.getObject("weekly_service_charge_pence"));
+    }
+}

@@ -1,0 +1,71 @@
+package org.reclaim.shared;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The append-only record of who read or changed which party, property or account, and when. Written in the
+ * caller's transaction, so a change and its audit line are committed together or not at all.
+ */
+@Component
+public class AccessAudit {
+
+    public enum Action { READ, SEARCH, CHANGE }
+
+    public enum Subject { PARTY, PROPERTY, ACCOUNT }
+
+    public record Entry(long id, @Nullable Integer authorityId, Instant at, String username, Action action,
+                        Subject subjectType, String subjectId, String detail) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AccessAudit(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(@Nullable Integer authorityId, Action action, Subject subject, Object subjectId, String detail) {
+        jdbc.sql("""
+                insert into access_audit (authority_id, at, username, action, subject_type, subject_id, detail)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(authorityId, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), currentUser(),
+                        action.name(), subject.name(), String.valueOf(subjectId), detail)
+                .update();
+    }
+
+    public List<Entry> find(@Nullable Subject subject, @Nullable String subjectId, @Nullable String username, int limit) {
+        return jdbc.sql("""
+                select id, authority_id, at, username, action, subject_type, subject_id, detail
+                from access_audit
+                where (cast(:subject as text) is null or subject_type = :subject)
+                  and (cast(:subjectId as text) is null or subject_id = :subjectId)
+                  and (cast(:username as text) is null or username = :username)
+                order by id desc
+                limit :limit""")
+                .param("subject", subject == null ? null : subject.name())
+                .param("subjectId", subjectId)
+                .param("username", username)
+                .param("limit", limit)
+                .query((rs, n) -> new Entry(rs.getLong("id"), (Integer) rs.getObject("authority_id"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("username"),
+                        Action.valueOf(rs.getString("action")), Subject.valueOf(rs.getString("subject_type")),
+                        rs.getString("subject_id"), rs.getString("detail")))
+                .list();
+    }
+
+    /** The signed-in user, or "system" for batch runs and start-up work. */
+    public static String currentUser() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || !auth.isAuthenticated() ? "system" : auth.getName();
+    }
+}
