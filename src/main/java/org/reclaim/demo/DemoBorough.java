@@ -106,7 +106,8 @@ public class DemoBorough {
             DemoPopulation.Size size = DemoPopulation.Size.of(council, dwellings);
             DemoPopulation.IdBases ids = new DemoPopulation.IdBases(reserve("property", size.properties()),
                     reserve("party", size.partiesAtMost()), reserve("account", size.accounts()));
-            Map<CouncilTaxBand, Money> bandCharges = charges.getOrDefault(council.gssCode(), Map.of()).get(CHARGED_YEAR.startYear());
+            Map<CouncilTaxBand, Money> bandCharges = charges.getOrDefault(council.gssCode(), Map.of())
+                    .getOrDefault(CHARGED_YEAR.startYear(), Map.of());
             populations.add(new DemoPopulation(council, authority.id(), size, ids, words, bandCharges, CHARGED_YEAR, now, SEED));
         }
         Map<String, Long> rows = copyAll(populations);

@@ -68,7 +68,7 @@ final class DemoPopulation {
     private final Size size;
     private final IdBases ids;
     private final Vocabulary words;
-    private final @Nullable Map<CouncilTaxBand, Money> charges;
+    private final Map<CouncilTaxBand, Money> charges;
     private final FinancialYear chargedYear;
     private final String now;
     private final SplittableRandom random;
@@ -78,7 +78,7 @@ final class DemoPopulation {
     private long nextAccount;
 
     DemoPopulation(DemoCouncil council, int authorityId, Size size, IdBases ids, Vocabulary words,
-                   @Nullable Map<CouncilTaxBand, Money> charges, FinancialYear chargedYear, String now, long seed) {
+                   Map<CouncilTaxBand, Money> charges, FinancialYear chargedYear, String now, long seed) {
         this.council = council;
         this.authorityId = authorityId;
         this.size = size;
@@ -253,10 +253,10 @@ final class DemoPopulation {
 
     /** The published band charge for the year, by day for a liability that began during it; most households paid it. */
     private void chargeCouncilTax(Rows r, long accountId, CouncilTaxBand band, LocalDate start) {
-        if (charges == null || start.isAfter(chargedYear.end())) {
-            return;
-        }
         Money annual = charges.get(band);
+        if (annual == null || start.isAfter(chargedYear.end())) {
+            return;   // no published figure for this council and year: billing charges it later
+        }
         LocalDate from = start.isAfter(chargedYear.start()) ? start : chargedYear.start();
         int days = (int) (chargedYear.end().toEpochDay() - from.toEpochDay() + 1);
         Money charge = annual.times(days, chargedYear.lengthInDays(), RoundingMode.HALF_UP);
