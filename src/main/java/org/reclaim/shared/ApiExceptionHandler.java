@@ -1,9 +1,12 @@
 package org.reclaim.shared;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -23,6 +26,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every API error is an RFC 9457 problem+json that says what is wrong and in which field ({@code errors[].field});
@@ -115,7 +119,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof DatabindException d && !d.getPath().isEmpty()) {
             String field = path(d.getPath());
             String why = cause.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null
-                    ? iae.getMessage() : "has the wrong type or format";
+                    ? iae.getMessage()
+                    : cause instanceof MismatchedInputException m && m.getTargetType() != null ? expected(m.getTargetType())
+                    : "has the wrong type or format";
             return problem(HttpStatus.BAD_REQUEST, "Invalid request", List.of(new InvalidInput.FieldError(field, why)));
         }
         String why = cause instanceof JacksonException ? "the body is not valid JSON" : "the request body is missing or unreadable";
@@ -125,8 +131,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         String why = e.getCause() != null && e.getCause().getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null
-                ? iae.getMessage() : "has the wrong type or format";
+                ? iae.getMessage() : e.getRequiredType() != null ? expected(e.getRequiredType()) : "has the wrong type or format";
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", List.of(new InvalidInput.FieldError(e.getName(), why)));
+    }
+
+    /** What a field of this type should look like, in words a caller can act on. */
+    static String expected(Class<?> type) {
+        if (type == LocalDate.class) {
+            return "must be a date written like 2026-04-01";
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "must be a whole number (amounts are in pence)";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (type == String.class) {
+            return "must be text";
+        }
+        return "has the wrong type or format";
     }
 
     private static String path(List<JacksonException.Reference> refs) {
