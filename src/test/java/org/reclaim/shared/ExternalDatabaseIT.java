@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reclaim.ReclaimApplication;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +62,19 @@ class ExternalDatabaseIT {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from account where stream = 'COUNCIL_TAX'").query(Long.class).single()).isEqualTo(100);
             assertThat(jdbc.sql("select username || ':' || role from staff_user").query(String.class).list()).containsExactly("admin:ADMIN");
+        }
+    }
+
+    @Test
+    void healthIsDownWhenTheDatabaseDoesNotAnswer() throws IOException {
+        EmbeddedPostgres failing = EmbeddedPostgres.builder().start();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ReclaimApplication.class).run(
+                "--spring.datasource.url=" + failing.getJdbcUrl("postgres", "postgres"), "--spring.datasource.username=postgres",
+                "--server.port=0", "--spring.datasource.hikari.connection-timeout=1000")) {
+            HealthEndpoint health = app.getBean(HealthEndpoint.class);
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+            failing.close();
+            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
         }
     }
 }
