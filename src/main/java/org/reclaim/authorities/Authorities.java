@@ -96,6 +96,20 @@ public class Authorities {
                 .update();
     }
 
+    /** One body's Band D amount for a year, as an administrator sets it. */
+    public record PreceptSetting(String name, PreceptorKind kind, Money bandD, String source) {
+    }
+
+    /** Sets the year's precepts to exactly these, adding bodies the authority does not have yet. */
+    @Transactional
+    public void replacePrecepts(int authorityId, FinancialYear year, List<PreceptSetting> precepts) {
+        jdbc.sql("delete from council_tax_precept where authority_id = ? and financial_year = ?")
+                .params(authorityId, year.startYear()).update();
+        for (PreceptSetting p : precepts) {
+            setPrecept(authorityId, year, preceptingBody(authorityId, p.name(), p.kind()), p.bandD(), p.source());
+        }
+    }
+
     /** The year's Council Tax configuration, if one has been set. */
     public Optional<CouncilTaxYear> councilTax(int authorityId, FinancialYear year) {
         List<CouncilTaxYear.Precept> precepts = jdbc.sql("""

@@ -1,0 +1,93 @@
+package org.reclaim.authorities;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.reclaim.shared.CouncilTaxBand;
+import org.reclaim.shared.FinancialYear;
+import org.reclaim.shared.InvalidInput;
+import org.reclaim.shared.Money;
+import org.reclaim.shared.NotFound;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A year's Council Tax for an authority: an administrator sets each precepting body's Band D amount; anyone signed
+ * in reads the resulting band amounts. The year is the one that starts on 1 April of {@code year}.
+ */
+@RestController
+@RequestMapping("/api/v1/authorities/{code}/council-tax/{year}")
+class CouncilTaxController {
+
+    record PreceptInput(@NotBlank @Size(max = 200) String name, @NotNull @PositiveOrZero Long bandDPence,
+                        @Nullable PreceptorKind kind, @Nullable @Size(max = 500) String source) {
+    }
+
+    record YearInput(@NotEmpty(message = "must list at least one precepting body") List<@Valid @NotNull PreceptInput> precepts) {
+    }
+
+    record BodyView(String name, PreceptorKind kind, long amountPence) {
+    }
+
+    record BandView(CouncilTaxBand band, long amountPence, List<BodyView> precepts) {
+    }
+
+    record BandsView(String authority, String financialYear, List<BandView> bands) {
+    }
+
+    private final Authorities authorities;
+
+    CouncilTaxController(Authorities authorities) {
+        this.authorities = authorities;
+    }
+
+    @PutMapping
+    BandsView set(@PathVariable String code, @PathVariable int year, @Valid @RequestBody YearInput input) {
+        BillingAuthority authority = authorities.byGssCode(code);
+        FinancialYear financialYear = year(year);
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < input.precepts().size(); i++) {
+            if (!names.add(input.precepts().get(i).name().trim())) {
+                throw InvalidInput.of("precepts[" + i + "].name", "names a body already listed");
+            }
+        }
+        authorities.replacePrecepts(authority.id(), financialYear, input.precepts().stream()
+                .map(p -> new Authorities.PreceptSetting(p.name().trim(), p.kind() == null ? PreceptorKind.OTHER : p.kind(),
+                        Money.ofPence(p.bandDPence()), p.source() == null ? "set by " + org.reclaim.shared.AccessAudit.currentUser() : p.source()))
+                .toList());
+        return bands(code, year);
+    }
+
+    @GetMapping("/bands")
+    BandsView bands(@PathVariable String code, @PathVariable int year) {
+        BillingAuthority authority = authorities.byGssCode(code);
+        FinancialYear financialYear = year(year);
+        CouncilTaxYear config = authorities.councilTax(authority.id(), financialYear)
+                .orElseThrow(() -> NotFound.of("Council Tax set for " + authority.name() + " in", financialYear));
+        List<BandView> bands = Arrays.stream(CouncilTaxBand.values())
+                .map(band -> new BandView(band, config.totalFor(band).pence(), config.amountsFor(band).stream()
+                        .map(a -> new BodyView(a.body().name(), a.body().kind(), a.amount().pence())).toList()))
+                .toList();
+        return new BandsView(authority.gssCode(), financialYear.toString(), bands);
+    }
+
+    private static FinancialYear year(int year) {
+        try {
+            return FinancialYear.of(year);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("year", e.getMessage());
+        }
+    }
+}
