@@ -52,19 +52,28 @@ public class AccountSearch {
         Integer[] authorityIds = authorities.all().stream().map(BillingAuthority::id).toArray(Integer[]::new);
         String digits = q.replaceAll("[\\s-]", "");
         if (digits.chars().allMatch(Character::isDigit)) {
-            if (digits.length() == AccountReference.LENGTH) {
-                AccountReference reference;
-                try {
-                    reference = AccountReference.parse(digits);
-                } catch (IllegalArgumentException e) {
-                    throw InvalidInput.of("q", e.getMessage());
-                }
-                return run("where a.authority_id = any(:authorities) and a.reference = :reference",
-                        authorityIds, "reference", reference.value());
+            if (digits.length() > AccountReference.LENGTH) {
+                throw InvalidInput.of("q", "a reference or UPRN has at most " + AccountReference.LENGTH + " digits");
             }
-            // otherwise a UPRN (up to 12 digits)
-            return run("where pr.authority_id = any(:authorities) and pr.uprn = :uprn",
+            // twelve digits may be an account reference or a UPRN (which has up to 12): try both
+            String referenceProblem = null;
+            if (digits.length() == AccountReference.LENGTH) {
+                try {
+                    List<Hit> byReference = run("where a.authority_id = any(:authorities) and a.reference = :reference",
+                            authorityIds, "reference", AccountReference.parse(digits).value());
+                    if (!byReference.isEmpty()) {
+                        return byReference;
+                    }
+                } catch (IllegalArgumentException e) {
+                    referenceProblem = e.getMessage();
+                }
+            }
+            List<Hit> byUprn = run("where pr.authority_id = any(:authorities) and pr.uprn = :uprn",
                     authorityIds, "uprn", Long.parseLong(digits));
+            if (byUprn.isEmpty() && referenceProblem != null) {
+                throw InvalidInput.of("q", referenceProblem);
+            }
+            return byUprn;
         }
         if (Postcode.looksLikePostcode(q)) {
             return run("where pr.authority_id = any(:authorities) and pr.postcode = :postcode",

@@ -51,7 +51,7 @@ public class Accounts {
 
     @Transactional
     public Account open(OpenAccount request) {
-        BillingAuthority authority = authorities.byGssCode(request.authorityCode());
+        BillingAuthority authority = authorities.named(request.authorityCode(), "authorityCode");
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         List<Party> liable = parties.findAll(request.liablePartyIds());
         for (int i = 0; i < request.liablePartyIds().size(); i++) {

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.reclaim.shared.AccessAudit;
+import org.reclaim.shared.Conflict;
 import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.InvalidInput;
 import org.reclaim.shared.Money;
@@ -58,6 +59,9 @@ public class Ledger {
                 .params(account.authorityId(), account.id()).query(Long.class).single();
         if (posting.idempotencyKey() != null) {
             Optional<LedgerEntry> earlier = byKey(account.authorityId(), posting.idempotencyKey());
+            if (earlier.isPresent() && earlier.get().accountId() != account.id()) {
+                throw Conflict.because("idempotency key " + posting.idempotencyKey() + " was already used for a posting to another account");
+            }
             if (earlier.isPresent()) {
                 return earlier.get();
             }

@@ -42,6 +42,11 @@ public class Authorities {
         return findByGssCode(gssCode).orElseThrow(() -> NotFound.of("billing authority with GSS code", gssCode));
     }
 
+    /** The authority a request names in one of its fields; an unknown code is that field's error, not a missing page. */
+    public BillingAuthority named(String gssCode, String field) {
+        return findByGssCode(gssCode).orElseThrow(() -> InvalidInput.of(field, "there is no billing authority with GSS code " + gssCode));
+    }
+
     public BillingAuthority byId(int id) {
         return jdbc.sql(SELECT + "where id = ?").param(id).query(AUTHORITY).optional()
                 .orElseThrow(() -> NotFound.of("billing authority", id));

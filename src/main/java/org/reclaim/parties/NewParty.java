@@ -30,6 +30,6 @@ public record NewParty(
             @Nullable @Size(max = 100) String addressLine2,
             @Nullable @Size(max = 60) String town,
             @Nullable String postcode,
-            boolean preferred) {
+            @Nullable Boolean preferred) {
     }
 }

@@ -110,7 +110,7 @@ public class Parties {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(authorityId, partyId, c.kind().name(), value,
                         postal ? trim(c.addressLine1()) : null, postal ? trim(c.addressLine2()) : null,
-                        postal ? trim(c.town()) : null, postcode == null ? null : postcode.value(), c.preferred())
+                        postal ? trim(c.town()) : null, postcode == null ? null : postcode.value(), Boolean.TRUE.equals(c.preferred()))
                 .update();
     }
 

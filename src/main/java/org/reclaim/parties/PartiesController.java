@@ -36,7 +36,7 @@ class PartiesController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Party create(@Valid @RequestBody NewParty request) {
-        return parties.create(authorities.byGssCode(request.authorityCode()).id(), request);
+        return parties.create(authorities.named(request.authorityCode(), "authorityCode").id(), request);
     }
 
     @GetMapping("/{id}")

@@ -29,7 +29,7 @@ class PropertiesController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Property create(@Valid @RequestBody NewProperty request) {
-        return properties.create(authorities.byGssCode(request.authorityCode()).id(), request);
+        return properties.create(authorities.named(request.authorityCode(), "authorityCode").id(), request);
     }
 
     @GetMapping("/{id}")

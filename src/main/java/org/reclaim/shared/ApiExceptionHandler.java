@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -126,6 +127,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         String why = cause instanceof JacksonException ? "the body is not valid JSON" : "the request body is missing or unreadable";
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", List.of(new InvalidInput.FieldError("body", why)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", List.of(new InvalidInput.FieldError(e.getParameterName(), "is required")));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

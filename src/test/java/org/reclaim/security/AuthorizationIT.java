@@ -1,0 +1,221 @@
+package org.reclaim.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.reclaim.IntegrationTest;
+import org.reclaim.TestData;
+import org.reclaim.accounts.Account;
+import org.reclaim.accounts.EntryType;
+import org.reclaim.accounts.Ledger;
+import org.reclaim.accounts.Posting;
+import org.reclaim.authorities.BillingAuthority;
+import org.reclaim.parties.Party;
+import org.reclaim.properties.Property;
+import org.reclaim.shared.FinancialYear;
+import org.reclaim.shared.Money;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** The role matrix of {@code SecurityConfig}, asked of the running application with real users and passwords. */
+@IntegrationTest
+class AuthorizationIT {
+
+    private static final String PASSWORD = "reclaim-demo";
+    private static final String ANONYMOUS = "-";
+
+    private static BillingAuthority council;
+    private static Account account;
+    private static Party customer;
+    private static Property property;
+
+    @Autowired ApplicationContext context;
+    @Autowired MockMvc mvc;
+    @Autowired Ledger ledger;
+    @Autowired JdbcClient jdbc;
+
+    TestData data;
+
+    @BeforeEach
+    void setUp() {
+        data = TestData.from(context);
+        if (council == null) {
+            council = data.authority().name("Authorization Test Council").create();
+            customer = data.person(council).create();
+            property = data.dwelling(council).create();
+            account = data.account(council).liable(customer).property(property).open();
+            ledger.post(Posting.of(account.reference(), FinancialYear.of(2025), EntryType.CHARGE, Money.ofPence(10_000),
+                    LocalDate.of(2025, 4, 1), "charge"));
+        }
+    }
+
+    /** Placeholders in paths and bodies: REF, CUSTOMER, PROPERTY, GSS, DWELLING_UPRN. */
+    private String fill(String s) {
+        return s.replace("REF", account.reference().value()).replace("CUSTOMER", String.valueOf(customer.id()))
+                .replace("PROPERTY", String.valueOf(property.id())).replace("GSS", council.gssCode())
+                .replace("NEW_UPRN", String.valueOf(TestData.uniqueUprn()));
+    }
+
+    private MvcResult call(String user, String method, String path, String body) throws Exception {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), fill(path));
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(fill(body));
+        }
+        if (!ANONYMOUS.equals(user)) {
+            request.with(httpBasic(user, PASSWORD));
+        }
+        return mvc.perform(request).andReturn();
+    }
+
+    private static final String OPEN_ACCOUNT = """
+            {"authorityCode": "GSS", "stream": "HB_OVERPAYMENT", "liablePartyIds": [CUSTOMER], "liabilityStart": "2025-04-01"}""";
+    private static final String ADJUSTMENT = """
+            {"financialYear": "2025/26", "amountPence": -100, "reason": "authorization test"}""";
+    private static final String NEW_CUSTOMER = """
+            {"authorityCode": "GSS", "kind": "PERSON", "surname": "Authtest"}""";
+    private static final String NEW_PROPERTY = """
+            {"authorityCode": "GSS", "uprn": NEW_UPRN, "kind": "DWELLING", "addressLine1": "1 Auth Road", "town": "Testbury",
+             "postcode": "LE18 2DR", "councilTaxBand": "A"}""";
+    private static final String NEW_FLAG = """
+            {"flag": "VULNERABLE", "startsOn": "2025-01-01", "note": "authorization test"}""";
+
+    static Stream<Arguments> matrix() {
+        return Stream.of(
+                // anonymous: every API path wants a sign-in
+                Arguments.of(ANONYMOUS, "GET", "/api/v1/accounts?q=xx", null, 401),
+                Arguments.of(ANONYMOUS, "GET", "/api/v1/accounts/REF", null, 401),
+                Arguments.of(ANONYMOUS, "GET", "/api/v1/customers/1", null, 401),
+                Arguments.of(ANONYMOUS, "GET", "/api/v1/properties/PROPERTY", null, 401),
+                Arguments.of(ANONYMOUS, "GET", "/api/v1/audit", null, 401),
+                Arguments.of(ANONYMOUS, "GET", "/api/v1/authorities", null, 401),
+                Arguments.of(ANONYMOUS, "POST", "/api/v1/accounts", OPEN_ACCOUNT, 401),
+                Arguments.of(ANONYMOUS, "GET", "/api/v1/whatever", null, 401),
+
+                // officer: works accounts, customers and properties; no audit
+                Arguments.of("officer", "GET", "/api/v1/accounts?q=REF", null, 200),
+                Arguments.of("officer", "GET", "/api/v1/accounts/REF", null, 200),
+                Arguments.of("officer", "GET", "/api/v1/accounts/REF/transactions", null, 200),
+                Arguments.of("officer", "GET", "/api/v1/customers/CUSTOMER", null, 200),
+                Arguments.of("officer", "GET", "/api/v1/properties/PROPERTY", null, 200),
+                Arguments.of("officer", "GET", "/api/v1/authorities", null, 200),
+                Arguments.of("officer", "POST", "/api/v1/accounts", OPEN_ACCOUNT, 201),
+                Arguments.of("officer", "POST", "/api/v1/accounts/REF/adjustments", ADJUSTMENT, 201),
+                Arguments.of("officer", "POST", "/api/v1/customers", NEW_CUSTOMER, 201),
+                Arguments.of("officer", "POST", "/api/v1/properties", NEW_PROPERTY, 201),
+                Arguments.of("officer", "GET", "/api/v1/audit", null, 403),
+                Arguments.of("officer", "GET", "/api/v1/audit?subjectType=ACCOUNT&subjectId=REF", null, 403),
+                Arguments.of("officer", "GET", "/api/v1/whatever", null, 403),
+
+                // team leader: everything an officer does
+                Arguments.of("teamleader", "GET", "/api/v1/accounts/REF", null, 200),
+                Arguments.of("teamleader", "POST", "/api/v1/accounts/REF/adjustments", ADJUSTMENT, 201),
+                Arguments.of("teamleader", "GET", "/api/v1/audit", null, 403),
+
+                // auditor: reads, changes nothing, and alone reads the audit
+                Arguments.of("auditor", "GET", "/api/v1/accounts?q=REF", null, 200),
+                Arguments.of("auditor", "GET", "/api/v1/accounts/REF", null, 200),
+                Arguments.of("auditor", "GET", "/api/v1/accounts/REF/transactions", null, 200),
+                Arguments.of("auditor", "GET", "/api/v1/customers/CUSTOMER", null, 200),
+                Arguments.of("auditor", "GET", "/api/v1/properties/PROPERTY", null, 200),
+                Arguments.of("auditor", "GET", "/api/v1/audit", null, 200),
+                Arguments.of("auditor", "GET", "/api/v1/audit?subjectType=ACCOUNT&subjectId=REF", null, 200),
+                Arguments.of("auditor", "POST", "/api/v1/accounts", OPEN_ACCOUNT, 403),
+                Arguments.of("auditor", "POST", "/api/v1/accounts/REF/adjustments", ADJUSTMENT, 403),
+                Arguments.of("auditor", "POST", "/api/v1/customers", NEW_CUSTOMER, 403),
+                Arguments.of("auditor", "POST", "/api/v1/customers/CUSTOMER/flags", NEW_FLAG, 403),
+                Arguments.of("auditor", "POST", "/api/v1/properties", NEW_PROPERTY, 403),
+                Arguments.of("auditor", "POST", "/api/v1/audit", "{}", 403),
+
+                // admin: configuration, no personal data
+                Arguments.of("admin", "GET", "/api/v1/authorities", null, 200),
+                Arguments.of("admin", "GET", "/api/v1/authorities/GSS", null, 200),
+                Arguments.of("admin", "GET", "/api/v1/accounts/REF", null, 403),
+                Arguments.of("admin", "GET", "/api/v1/accounts/REF/transactions", null, 403),
+                Arguments.of("admin", "GET", "/api/v1/accounts?q=REF", null, 403),
+                Arguments.of("admin", "GET", "/api/v1/customers/CUSTOMER", null, 403),
+                Arguments.of("admin", "GET", "/api/v1/properties/PROPERTY", null, 403),
+                Arguments.of("admin", "POST", "/api/v1/accounts", OPEN_ACCOUNT, 403),
+                Arguments.of("admin", "POST", "/api/v1/accounts/REF/adjustments", ADJUSTMENT, 403),
+                Arguments.of("admin", "GET", "/api/v1/audit", null, 403),
+                Arguments.of("admin", "GET", "/api/v1/whatever", null, 403),
+                Arguments.of("admin", "POST", "/api/v1/whatever", "{}", 403),
+                Arguments.of("admin", "GET", "/api/v2/accounts/REF", null, 403));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} -> {4}")
+    @MethodSource("matrix")
+    void theRoleMatrix(String user, String method, String path, String body, int expected) throws Exception {
+        MvcResult result = call(user, method, path, body);
+
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(result.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            assertThat(result.getResponse().getContentAsString()).contains("\"status\":" + expected);
+        }
+        if (expected == 401) {
+            assertThat(result.getResponse().getHeader("WWW-Authenticate")).isEqualTo("Basic realm=\"Reclaim\"");
+        }
+    }
+
+    @Test
+    void aRefusedChangeChangesNothing() throws Exception {
+        long entries = entriesOn(account);
+        long accounts = accountsOf(council);
+
+        for (String user : new String[] {"auditor", "admin", ANONYMOUS}) {
+            assertThat(call(user, "POST", "/api/v1/accounts/REF/adjustments", ADJUSTMENT).getResponse().getStatus()).isIn(401, 403);
+            assertThat(call(user, "POST", "/api/v1/accounts", OPEN_ACCOUNT).getResponse().getStatus()).isIn(401, 403);
+        }
+
+        assertThat(entriesOn(account)).isEqualTo(entries);
+        assertThat(accountsOf(council)).isEqualTo(accounts);
+    }
+
+    @Test
+    void aWrongPasswordOrUnknownUserIsUnauthorised() throws Exception {
+        for (String[] credentials : new String[][] {{"officer", "wrong-password"}, {"auditor", ""}, {"nobody", PASSWORD},
+                {"OFFICER", PASSWORD}}) {
+            mvc.perform(MockMvcRequestBuilders.get(fill("/api/v1/accounts/REF")).with(httpBasic(credentials[0], credentials[1])))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(header().string("WWW-Authenticate", "Basic realm=\"Reclaim\""))
+                    .andExpect(jsonPath("$.status").value(401))
+                    .andExpect(jsonPath("$.title").value("Unauthorized"));
+        }
+    }
+
+    @Test
+    void theApiStartsNoSession() throws Exception {
+        MvcResult result = call("officer", "GET", "/api/v1/accounts/REF", null);
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getHeader("Set-Cookie")).isNull();
+        assertThat(result.getRequest().getSession(false)).isNull();
+    }
+
+    private long entriesOn(Account a) {
+        return jdbc.sql("select count(*) from ledger_entry where authority_id = ? and account_id = ?")
+                .params(a.authorityId(), a.id()).query(Long.class).single();
+    }
+
+    private long accountsOf(BillingAuthority authority) {
+        return jdbc.sql("select count(*) from account where authority_id = ?").param(authority.id()).query(Long.class).single();
+    }
+}
