@@ -31,7 +31,7 @@ public record AccountReference(String value) {
     public static final long MAX_NUMBER = 99_999_999L;
 
     public AccountReference {
-        if (value.length() != LENGTH || !value.chars().allMatch(Character::isDigit)) {
+        if (!value.matches("[0-9]{" + LENGTH + "}")) {
             throw new IllegalArgumentException("an account reference is " + LENGTH + " digits");
         }
         if (checkDigit(value.substring(0, LENGTH - 1)) != value.charAt(LENGTH - 1) - '0') {
@@ -46,7 +46,7 @@ public record AccountReference(String value) {
     /** Reads a reference as a person might type it, with spaces or hyphens. */
     public static AccountReference parse(String text) {
         String digits = text.replaceAll("[\\s-]", "");
-        if (digits.length() != LENGTH || !digits.chars().allMatch(Character::isDigit)) {
+        if (!digits.matches("[0-9]{" + LENGTH + "}")) {
             throw new IllegalArgumentException("'" + text + "' is not an account reference: it should be " + LENGTH + " digits");
         }
         return new AccountReference(digits);

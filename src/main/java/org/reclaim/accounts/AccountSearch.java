@@ -18,13 +18,13 @@ import org.springframework.stereotype.Service;
 public class AccountSearch {
 
     public record Hit(String reference, RevenueStream stream, String authorityCode, AccountStatus status, String names,
-                      String address, String postcode) {
+                      String address, String postcode, @com.fasterxml.jackson.annotation.JsonIgnore int authorityId) {
     }
 
     static final int MAX_HITS = 50;
 
     private static final String HIT = """
-            select a.reference, a.stream, ba.gss_code, a.status,
+            select a.reference, a.stream, ba.gss_code, a.status, a.authority_id,
                    coalesce((select string_agg(case when pa.kind = 'ORGANISATION' then pa.organisation_name
                                                     else concat_ws(' ', pa.title, pa.forenames, pa.surname) end, ' and ' order by pa.id)
                              from account_party ap2 join party pa on pa.authority_id = ap2.authority_id and pa.id = ap2.party_id
@@ -51,7 +51,7 @@ public class AccountSearch {
         }
         Integer[] authorityIds = authorities.all().stream().map(BillingAuthority::id).toArray(Integer[]::new);
         String digits = q.replaceAll("[\\s-]", "");
-        if (digits.chars().allMatch(Character::isDigit)) {
+        if (digits.matches("[0-9]+")) {
             if (digits.length() > AccountReference.LENGTH) {
                 throw InvalidInput.of("q", "a reference or UPRN has at most " + AccountReference.LENGTH + " digits");
             }
@@ -124,7 +124,8 @@ public class AccountSearch {
 
     private static Hit hit(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Hit(rs.getString("reference"), RevenueStream.valueOf(rs.getString("stream")), rs.getString("gss_code"),
-                AccountStatus.valueOf(rs.getString("status")), rs.getString("names"), rs.getString("address"), rs.getString("postcode"));
+                AccountStatus.valueOf(rs.getString("status")), rs.getString("names"), rs.getString("address"), rs.getString("postcode"),
+                rs.getInt("authority_id"));
     }
 
     private static String escapeLike(String s) {

@@ -21,6 +21,8 @@ import org.reclaim.shared.InvalidInput;
 import org.reclaim.shared.Money;
 import java.time.Clock;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -85,18 +87,21 @@ class AccountsController {
     @GetMapping
     List<AccountSearch.Hit> search(@RequestParam String q) {
         List<AccountSearch.Hit> hits = search.search(q);
-        for (AccountSearch.Hit hit : hits) {
-            audit.record(authorities.byGssCode(hit.authorityCode()).id(), AccessAudit.Action.SEARCH, AccessAudit.Subject.ACCOUNT,
-                    hit.reference(), "search result");
-        }
+        audit.recordAll(AccessAudit.Action.SEARCH, hits.stream()
+                .map(h -> new AccessAudit.Seen(h.authorityId(), AccessAudit.Subject.ACCOUNT, h.reference())).toList(), "search result");
         return hits;
     }
 
+    /** One consistent snapshot: balance, arrears and years add up even while payments are being posted. */
     @GetMapping("/{reference}")
+    @Transactional(isolation = Isolation.REPEATABLE_READ)   // not read-only: the audit line is written in it
     AccountView get(@PathVariable String reference) {
         Account account = accounts.get(parse(reference));
         audit.record(account.authorityId(), AccessAudit.Action.READ, AccessAudit.Subject.ACCOUNT, account.reference(),
                 "GET /api/v1/accounts/" + account.reference());
+        audit.recordAll(AccessAudit.Action.READ, account.liablePartyIds().stream()
+                .map(id -> new AccessAudit.Seen(account.authorityId(), AccessAudit.Subject.PARTY, String.valueOf(id))).toList(),
+                "shown on account " + account.reference());
         return view(account);
     }
 
@@ -108,7 +113,7 @@ class AccountsController {
         List<TransactionView> views = new ArrayList<>();
         long running = 0;
         for (LedgerEntry e : ledger.entries(account)) {
-            running += e.amount().pence();
+            running = Math.addExact(running, e.amount().pence());
             views.add(new TransactionView(e.id(), e.financialYear().toString(), e.type(), e.amount().pence(), running,
                     e.effectiveOn(), e.dueOn(), e.postedAt(), e.postedBy(), e.description(), e.correctsEntryId()));
         }

@@ -10,6 +10,9 @@ public enum EntryType {
 
     enum Sign { DEBIT, CREDIT, EITHER }
 
+    /** No single movement is larger (the same limit is a CHECK on the ledger), so sums never overflow a long. */
+    static final long MAX_PENCE = 100_000_000_000L;
+
     private final Sign sign;
 
     EntryType(Sign sign) {
@@ -20,6 +23,9 @@ public enum EntryType {
     String refusal(long amountPence) {
         if (amountPence == 0) {
             return "must not be zero";
+        }
+        if (Math.abs(amountPence) > MAX_PENCE) {
+            return "must not exceed £1,000,000,000 either way: check the amount is in pence";
         }
         if (sign == Sign.DEBIT && amountPence < 0) {
             return "must be positive for a " + this;

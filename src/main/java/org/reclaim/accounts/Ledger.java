@@ -62,11 +62,16 @@ public class Ledger {
             if (earlier.isPresent() && earlier.get().accountId() != account.id()) {
                 throw Conflict.because("idempotency key " + posting.idempotencyKey() + " was already used for a posting to another account");
             }
+            if (earlier.isPresent() && !sameMovement(earlier.get(), posting)) {
+                throw Conflict.because("idempotency key " + posting.idempotencyKey() + " was already used for a different "
+                        + earlier.get().type() + " of " + earlier.get().amount() + " on " + earlier.get().effectiveOn());
+            }
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
-        if (posting.correctsEntryId() != null && entries(account).stream().noneMatch(e -> e.id() == posting.correctsEntryId())) {
+        if (posting.correctsEntryId() != null && !jdbc.sql("select exists (select 1 from ledger_entry where authority_id = ? and account_id = ? and id = ?)")
+                .params(account.authorityId(), account.id(), posting.correctsEntryId()).query(Boolean.class).single()) {
             throw InvalidInput.of("correctsEntryId", "entry " + posting.correctsEntryId() + " is not on account " + posting.account());
         }
         LocalDate dueOn = posting.amount().isPositive()
@@ -85,6 +90,12 @@ public class Ledger {
         return jdbc.sql(SELECT + " where authority_id = ? and id = ?").params(account.authorityId(), id).query(Ledger::map).single();
     }
 
+    /** A retry is the same movement: same type, amount, year and date. */
+    private static boolean sameMovement(LedgerEntry earlier, Posting posting) {
+        return earlier.type() == posting.type() && earlier.amount().equals(posting.amount())
+                && earlier.financialYear().equals(posting.financialYear()) && earlier.effectiveOn().equals(posting.effectiveOn());
+    }
+
     private Optional<LedgerEntry> byKey(int authorityId, String key) {
         return jdbc.sql(SELECT + " where authority_id = ? and idempotency_key = ?").params(authorityId, key).query(Ledger::map).optional();
     }
@@ -101,14 +112,15 @@ public class Ledger {
     }
 
     /**
-     * What is overdue on the date: debits that had fallen due by then, less every credit; never below zero
+     * What is overdue on the date: debits that had fallen due by then, less the credits made by then; never below zero
      * (a credit is shown by the balance, not as negative arrears).
      */
     public Money arrears(Account account, LocalDate asOf) {
         long owed = jdbc.sql("""
-                select coalesce(sum(amount_pence) filter (where amount_pence < 0 or due_on <= ?), 0)
-                from ledger_entry where authority_id = ? and account_id = ?""")
-                .params(asOf, account.authorityId(), account.id()).query(Long.class).single();
+                select coalesce(sum(amount_pence) filter (where (amount_pence < 0 and effective_on <= :asOf) or due_on <= :asOf), 0)
+                from ledger_entry where authority_id = :authority and account_id = :account""")
+                .param("asOf", asOf).param("authority", account.authorityId()).param("account", account.id())
+                .query(Long.class).single();
         return Money.ofPence(Math.max(0, owed));
     }
 

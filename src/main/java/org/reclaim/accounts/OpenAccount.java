@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public record OpenAccount(
         @NotBlank @Pattern(regexp = "[EW]\\d{8}", message = "must be an ONS GSS code such as E07000135") String authorityCode,
         @NotNull RevenueStream stream,
-        @NotEmpty(message = "must name at least one liable customer") List<@NotNull Long> liablePartyIds,
+        @NotEmpty(message = "must name at least one liable customer") @Size(max = 20, message = "names more than 20 customers") List<@NotNull Long> liablePartyIds,
         @Nullable Long propertyId,
         @NotNull LocalDate liabilityStart,
         @Nullable LocalDate liabilityEnd) {

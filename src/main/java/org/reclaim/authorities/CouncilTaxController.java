@@ -1,6 +1,7 @@
 package org.reclaim.authorities;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/authorities/{code}/council-tax/{year}")
 class CouncilTaxController {
 
-    record PreceptInput(@NotBlank @Size(max = 200) String name, @NotNull @PositiveOrZero Long bandDPence,
+    record PreceptInput(@NotBlank @Size(max = 200) String name, @NotNull @PositiveOrZero @Max(value = 100_000_000, message = "must not exceed £1,000,000 (the amount is in pence)") Long bandDPence,
                         @Nullable PreceptorKind kind, @Nullable @Size(max = 500) String source) {
     }
 

@@ -127,7 +127,7 @@ public class DemoBorough {
      * On a fresh database, drops the secondary indexes of the loaded tables for the load and returns their definitions
      * to rebuild them afterwards: one sorted build is several times faster than a million inserts into each index.
      * DROP INDEX is transactional, so a failed load leaves every index in place. Indexes that back a primary key or
-     * unique constraint stay. On a database that already holds accounts nothing is dropped.
+     * unique index stay. On a database that already holds accounts nothing is dropped.
      */
     private List<String> deferSecondaryIndexes() {
         if (jdbc.sql("select exists (select 1 from account)").query(Boolean.class).single()) {
@@ -137,15 +137,17 @@ public class DemoBorough {
                 select i.indexname, i.indexdef from pg_indexes i
                 where i.schemaname = current_schema()
                   and i.tablename in ('property', 'party', 'contact_point', 'party_flag', 'account', 'account_party', 'ledger_entry')
-                  and not exists (select 1 from pg_constraint c where c.conname = i.indexname)""")
+                  and not exists (select 1 from pg_index x where x.indexrelid = to_regclass(i.schemaname || '.' || i.indexname)
+                                                             and (x.indisunique or x.indisprimary))""")
                 .query((rs, n) -> Map.entry(rs.getString("indexname"), rs.getString("indexdef"))).list();
         indexes.forEach(i -> jdbc.sql("drop index " + i.getKey()).update());
         return indexes.stream().map(Map.Entry::getValue).toList();
     }
 
     /**
-     * Reserves a block of ids from a table's identity sequence and returns its first id. Loads run before the web
-     * server takes requests and under the advisory lock, so no other insert takes an id between the two calls.
+     * Reserves a block of ids from a table's identity sequence and returns its first id. The demo loads before this
+     * node takes requests; another node inserting at that very moment could draw an id inside the block, and would
+     * then fail on the primary key (nothing is overwritten). Load the demo on a quiet installation.
      */
     private long reserve(String table, int count) {
         return jdbc.sql("select setval(seq, nextval(seq) + :count - 1) - :count + 1 from pg_get_serial_sequence(:table, 'id') as seq")

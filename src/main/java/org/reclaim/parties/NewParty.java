@@ -20,7 +20,7 @@ public record NewParty(
         @Nullable @Size(max = 100) String surname,
         @Nullable @Size(max = 200) String organisationName,
         @Nullable @Past(message = "must be in the past") LocalDate dateOfBirth,
-        @Nullable @Valid List<NewContactPoint> contactPoints) {
+        @Nullable @Size(max = 20) List<@Valid @NotNull NewContactPoint> contactPoints) {
 
     public record NewContactPoint(
             @NotNull Party.ContactKind kind,

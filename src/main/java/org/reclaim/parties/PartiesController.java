@@ -2,6 +2,7 @@ package org.reclaim.parties;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.reclaim.authorities.Authorities;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/customers")
 class PartiesController {
 
-    record NewFlag(@NotNull PartyFlag flag, @NotNull LocalDate startsOn, @Nullable LocalDate endsOn, @Nullable String note) {
+    record NewFlag(@NotNull PartyFlag flag, @NotNull LocalDate startsOn, @Nullable LocalDate endsOn, @Nullable @Size(max = 1000) String note) {
     }
 
     private final Parties parties;

@@ -36,6 +36,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private static final String WRONG_TYPE = "has the wrong type or format";
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(InvalidInput.class)
@@ -45,7 +46,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> illegalArgument(IllegalArgumentException e) {
-        // domain types refuse impossible values with IllegalArgumentException and a message that names the rule
+        // Reclaim's own types refuse impossible values with IllegalArgumentException and a message that names the rule;
+        // one thrown by a library is a defect, not the caller's fault, and its text is not for the caller
+        if (e.getStackTrace().length == 0 || !e.getStackTrace()[0].getClassName().startsWith("org.reclaim.")) {
+            return unexpected(e);
+        }
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", List.of(new InvalidInput.FieldError("request", e.getMessage())));
     }
 
@@ -137,8 +142,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String why = e.getCause() != null && e.getCause().getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null
-                ? iae.getMessage() : e.getRequiredType() != null ? expected(e.getRequiredType()) : "has the wrong type or format";
+        Class<?> type = e.getRequiredType();
+        String why = type != null && !expected(type).equals(WRONG_TYPE) ? expected(type)
+                : e.getCause() != null && e.getCause().getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null
+                        && iae.getStackTrace().length > 0 && iae.getStackTrace()[0].getClassName().startsWith("org.reclaim.")
+                ? iae.getMessage() : WRONG_TYPE;
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", List.of(new InvalidInput.FieldError(e.getName(), why)));
     }
 
@@ -159,7 +167,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (type == String.class) {
             return "must be text";
         }
-        return "has the wrong type or format";
+        return WRONG_TYPE;
     }
 
     private static String path(List<JacksonException.Reference> refs) {

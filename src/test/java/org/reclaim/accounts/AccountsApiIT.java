@@ -574,4 +574,16 @@ class AccountsApiIT {
         assertThat(ledger.balance(account)).isEqualTo(Money.ofPence(10_000));
         assertThat(ledger.entries(account)).hasSize(1);
     }
+
+    @Test
+    void inputThatOnceCrashedIsAClearBadRequest() throws Exception {
+        // digits from another script look like digits to Character.isDigit but are not a reference
+        asOfficer(get("/api/v1/accounts/{ref}", "\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19\uFF10\uFF11\uFF12"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("reference"));
+        asOfficer(get("/api/v1/accounts").param("q", "- -"))   // only separators: no digits to read, so a name search that finds nothing
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+        postJson("/api/v1/customers", """
+                {"authorityCode": "%s", "kind": "PERSON", "surname": "Null", "contactPoints": [null]}""".formatted(council.gssCode()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("contactPoints[0]"));
+    }
 }

@@ -142,12 +142,13 @@ class LedgerIT {
 
         LedgerEntry first = ledger.post(payment);
         LedgerEntry again = ledger.post(payment);
-        LedgerEntry againWithOtherAmount = ledger.post(Posting.of(account.reference(), FY2024, EntryType.PAYMENT,
-                Money.ofPence(-9_999), LocalDate.of(2024, 5, 2), "re-run of the bank file").withIdempotencyKey(key));
+        assertThatThrownBy(() -> ledger.post(Posting.of(account.reference(), FY2024, EntryType.PAYMENT,
+                Money.ofPence(-9_999), LocalDate.of(2024, 5, 2), "re-run of the bank file").withIdempotencyKey(key)))
+                .as("the same key with a different amount is not a retry: it is refused")
+                .isInstanceOf(org.reclaim.shared.Conflict.class);
 
         assertThat(first.idempotencyKey()).isEqualTo(key);
         assertThat(again).isEqualTo(first);
-        assertThat(againWithOtherAmount).isEqualTo(first);
         assertThat(entryCount(account)).isEqualTo(1);
         assertThat(ledger.balance(account)).isEqualTo(Money.ofPence(-2_500));
     }
@@ -320,5 +321,24 @@ class LedgerIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void arrearsOnADateIgnoreCreditsMadeAfterIt() {
+        post(EntryType.CHARGE, 10_000, LocalDate.of(2024, 4, 1));
+        post(EntryType.PAYMENT, -10_000, LocalDate.of(2024, 6, 20));
+        // replaying 1 June: the payment of 20 June had not been made, so the charge was in arrears
+        assertThat(ledger.arrears(account, LocalDate.of(2024, 6, 1))).isEqualTo(Money.ofPence(10_000));
+        assertThat(ledger.arrears(account, LocalDate.of(2024, 6, 20))).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void anAmountBeyondAnyRealMovementIsRefusedSoSumsCannotOverflow() {
+        assertThatThrownBy(() -> post(EntryType.ADJUSTMENT, Long.MAX_VALUE, LocalDate.of(2024, 4, 1)))
+                .isInstanceOf(org.reclaim.shared.InvalidInput.class).hasMessageContaining("must not exceed");
+        assertThatThrownBy(() -> post(EntryType.PAYMENT, -100_000_000_001L, LocalDate.of(2024, 4, 1)))
+                .isInstanceOf(org.reclaim.shared.InvalidInput.class);
+        post(EntryType.CHARGE, 100_000_000_000L, LocalDate.of(2024, 4, 1));   // the limit itself is allowed
+        assertThat(entryCount(account)).isEqualTo(1);
     }
 }

@@ -258,4 +258,21 @@ class AccessAuditIT {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("system", AccessAudit.Action.READ),
                         org.assertj.core.groups.Tuple.tuple("system", AccessAudit.Action.CHANGE));
     }
+
+    @Test
+    void readingAnAccountRecordsThePartiesItShowed() throws Exception {
+        Account account = data.account(council).open();
+        as("officer", get("/api/v1/accounts/{ref}", account.reference().value())).andExpect(status().isOk());
+        for (Long partyId : account.liablePartyIds()) {
+            assertThat(rows("PARTY", String.valueOf(partyId))).extracting(Row::username, Row::action, Row::detail)
+                    .contains(org.assertj.core.groups.Tuple.tuple("officer", "READ", "shown on account " + account.reference()));
+        }
+    }
+
+    @Test
+    void aBadEnumParameterSaysWhatItMayBe() throws Exception {
+        as("auditor", get("/api/v1/audit").param("subjectType", "INVOICE"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("must be one of PARTY, PROPERTY, ACCOUNT"));
+    }
 }
