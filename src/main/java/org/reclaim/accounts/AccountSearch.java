@@ -22,6 +22,9 @@ public class AccountSearch {
     }
 
     static final int MAX_HITS = 50;
+    /** An outward code, optionally with the start of the inward code: "LE18", "WN1 1". */
+    private static final java.util.regex.Pattern PARTIAL_POSTCODE =
+            java.util.regex.Pattern.compile("[A-Z]{1,2}[0-9][A-Z0-9]?( [0-9][A-Z]?)?");
 
     private static final String HIT = """
             select a.reference, a.stream, ba.gss_code, a.status, a.authority_id,
@@ -78,6 +81,12 @@ public class AccountSearch {
         if (Postcode.looksLikePostcode(q)) {
             return run("where pr.authority_id = any(:authorities) and pr.postcode = :postcode",
                     authorityIds, "postcode", Postcode.parse(q).value());
+        }
+        if (PARTIAL_POSTCODE.matcher(q.toUpperCase(Locale.ROOT)).matches()) {
+            // the start of a postcode ("LE18", "LE18 2"): every property in it, up to the limit
+            String start = q.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+            return run("where pr.authority_id = any(:authorities) and pr.postcode like :postcode",
+                    authorityIds, "postcode", escapeLike(start) + (start.contains(" ") ? "%" : " %"));
         }
         List<Hit> hits = new ArrayList<>(byName(q, authorityIds));
         if (hits.size() < MAX_HITS) {

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -585,5 +587,20 @@ class AccountsApiIT {
         postJson("/api/v1/customers", """
                 {"authorityCode": "%s", "kind": "PERSON", "surname": "Null", "contactPoints": [null]}""".formatted(council.gssCode()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("contactPoints[0]"));
+    }
+
+    @Test
+    void searchesByTheStartOfAPostcode() throws Exception {
+        Account account = data.account(council).open();
+        String postcode = jdbc.sql("select p.postcode from property p join account a on a.authority_id = p.authority_id and a.property_id = p.id "
+                + "where a.authority_id = ? and a.id = ?").params(account.authorityId(), account.id()).query(String.class).single();
+        String outward = postcode.substring(0, postcode.indexOf(' '));
+        for (String q : new String[] {postcode, outward.toLowerCase(), postcode.substring(0, postcode.length() - 2)}) {
+            asOfficer(get("/api/v1/accounts").param("q", q))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[*].postcode", everyItem(startsWith(outward + " "))));
+        }
+        asOfficer(get("/api/v1/accounts").param("q", postcode.substring(0, postcode.length() - 2)))
+                .andExpect(jsonPath("$[*].reference", hasItem(account.reference().value())));
     }
 }
