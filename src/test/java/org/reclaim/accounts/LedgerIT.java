@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reclaim.AppendOnlyTables;
 import org.reclaim.IntegrationTest;
 import org.reclaim.TestData;
 import org.reclaim.authorities.BillingAuthority;
@@ -23,7 +24,6 @@ import org.reclaim.shared.InvalidInput;
 import org.reclaim.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -201,14 +201,8 @@ class LedgerIT {
         assertThat(ledger.balance(account)).isEqualTo(Money.ofPence(12_000));
     }
 
-    /** Runs the statement in a transaction that is rolled back whatever happens, so a failure cannot harm other tests. */
     private void assertRefusedAsAppendOnly(String sql) {
-        Throwable thrown = catchThrowable(() -> transactions.executeWithoutResult(tx -> {
-            tx.setRollbackOnly();
-            jdbc.sql(sql).update();
-        }));
-        assertThat(thrown).as(sql).isInstanceOf(DataAccessException.class);
-        assertThat(thrown.getMessage()).as(sql).contains("append-only");
+        AppendOnlyTables.assertRefused(transactions, jdbc, sql);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.reclaim.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -17,6 +16,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reclaim.AppendOnlyTables;
 import org.reclaim.IntegrationTest;
 import org.reclaim.TestData;
 import org.reclaim.accounts.Account;
@@ -25,7 +25,6 @@ import org.reclaim.parties.Party;
 import org.reclaim.properties.Property;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -239,14 +238,8 @@ class AccessAuditIT {
         assertThat(rows("ACCOUNT", ref)).isEqualTo(before);
     }
 
-    /** In a transaction that is rolled back whatever happens, so a failure cannot harm other tests' data. */
     private void assertRefusedAsAppendOnly(String sql) {
-        Throwable thrown = catchThrowable(() -> transactions.executeWithoutResult(tx -> {
-            tx.setRollbackOnly();
-            jdbc.sql(sql).update();
-        }));
-        assertThat(thrown).as(sql).isInstanceOf(DataAccessException.class);
-        assertThat(thrown.getMessage()).as(sql).contains("append-only");
+        AppendOnlyTables.assertRefused(transactions, jdbc, sql);
     }
 
     @Test
