@@ -1,0 +1,104 @@
+package org.reclaim.billing;
+
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.reclaim.shared.Money;
+
+/**
+ * A hereditament's Business Rates for a period, as bill lines: rateable value times the year's multiplier for the
+ * days chargeable (LGFA 1988 ss. 43-45), then the reliefs in the lawful order (Business Rate Supplements Act 2009
+ * s. 13 shows the layering): empty property relief, mandatory charity relief, small business rate relief, then the
+ * discretionary retail, hospitality and leisure relief on what remains.
+ */
+public final class BusinessRatesCharge {
+
+    /** What changes a hereditament's rates besides its rateable value. */
+    public record Circumstances(boolean charity, boolean soleProperty, boolean retailHospitalityLeisure,
+                                @Nullable LocalDate emptySince, boolean industrial, Money rhlReliefAlreadyGiven) {
+
+        public static final Circumstances OCCUPIED = new Circumstances(false, true, false, null, false, Money.ZERO);
+
+        public Circumstances asCharity() {
+            return new Circumstances(true, soleProperty, retailHospitalityLeisure, emptySince, industrial, rhlReliefAlreadyGiven);
+        }
+
+        public Circumstances notSoleProperty() {
+            return new Circumstances(charity, false, retailHospitalityLeisure, emptySince, industrial, rhlReliefAlreadyGiven);
+        }
+
+        public Circumstances asRetailHospitalityLeisure() {
+            return new Circumstances(charity, soleProperty, true, emptySince, industrial, rhlReliefAlreadyGiven);
+        }
+
+        public Circumstances emptyFrom(LocalDate date, boolean isIndustrial) {
+            return new Circumstances(charity, soleProperty, retailHospitalityLeisure, date, isIndustrial, rhlReliefAlreadyGiven);
+        }
+    }
+
+    /** Small business rate relief: 100% up to £12,000, tapering to nothing at £15,000 (LGFA 1988 Sch. 4ZA para 4; SI 2023/1250). */
+    static final Money SBRR_FULL_UP_TO = Money.ofPounds(12_000);
+    static final Money SBRR_ENDS_AT = Money.ofPounds(15_000);
+    /** Mandatory charity relief: 80% (LGFA 1988 Sch. 4ZA para 2). */
+    static final int CHARITY_RELIEF_PERCENT = 80;
+
+    private BusinessRatesCharge() {
+    }
+
+    public static List<BillLine> lines(BusinessRatesYear year, Money rateableValue, LiabilityPeriod period, Circumstances c) {
+        if (!year.year().equals(period.year())) {
+            throw new IllegalArgumentException("the multipliers are for " + year.year() + " but the period is in " + period.year());
+        }
+        if (rateableValue.isNegative()) {
+            throw new IllegalArgumentException("a rateable value cannot be negative");
+        }
+        List<BillLine> lines = new ArrayList<>();
+        boolean occupied = c.emptySince() == null || c.emptySince().isAfter(period.to());
+        // RHL multipliers are for occupied qualifying property only; empty property pays the ordinary ones
+        int multiplier = year.multiplierFor(rateableValue, occupied && c.retailHospitalityLeisure());
+        Money annual = rateableValue.times(multiplier, 1000, RoundingMode.HALF_UP);
+        Money charge = period.apportion(annual);
+        lines.add(new BillLine(BillLine.Kind.CHARGE, String.format("Rateable value %s x %.1fp", rateableValue, multiplier / 10.0), charge));
+        Money remaining = charge;
+
+        if (c.emptySince() != null && !c.emptySince().isAfter(period.to())) {
+            // Empty property relief: the first 3 months empty free, 6 for qualifying industrial (SI 2008/386 reg. 4);
+            // a charity's empty property whose next use is charitable pays nothing (Sch. 4ZB)
+            LocalDate reliefEnds = c.emptySince().plusMonths(c.industrial() ? 6 : 3).minusDays(1);
+            LocalDate from = c.emptySince().isAfter(period.from()) ? c.emptySince() : period.from();
+            LocalDate to = c.charity() || reliefEnds.isAfter(period.to()) ? period.to() : reliefEnds;
+            if (!to.isBefore(from)) {
+                Money perPeriod = new LiabilityPeriod(period.year(), from, to).apportion(annual);
+                Money relief = perPeriod.min(remaining);
+                lines.add(new BillLine(BillLine.Kind.RELIEF, c.charity() ? "Empty, next use charitable" : "Empty property relief", relief.negate()));
+                remaining = remaining.minus(relief);
+            }
+            return lines;   // occupied-property reliefs do not apply to an empty property
+        }
+        if (c.charity()) {
+            Money relief = remaining.times(CHARITY_RELIEF_PERCENT, 100, RoundingMode.HALF_UP);
+            lines.add(new BillLine(BillLine.Kind.RELIEF, "Mandatory charity relief (80%)", relief.negate()));
+            remaining = remaining.minus(relief);
+        } else if (c.soleProperty() && rateableValue.compareTo(SBRR_ENDS_AT) < 0) {
+            // councils give SBRR only where mandatory charity relief is not due (the statutory exclusion was not found)
+            long percentTimes30 = rateableValue.compareTo(SBRR_FULL_UP_TO) <= 0 ? 100L * 30
+                    : SBRR_ENDS_AT.minus(rateableValue).pence() / 100;                // 1% for each £30 under £15,000
+            Money relief = remaining.times(percentTimes30, 100L * 30, RoundingMode.HALF_UP);
+            if (relief.isPositive()) {
+                lines.add(new BillLine(BillLine.Kind.RELIEF, "Small business rate relief", relief.negate()));
+                remaining = remaining.minus(relief);
+            }
+        }
+        if (c.retailHospitalityLeisure() && year.rhlReliefPercent() > 0 && remaining.isPositive()) {
+            Money relief = remaining.times(year.rhlReliefPercent(), 100, RoundingMode.HALF_UP)
+                    .min(year.rhlReliefCap().minus(c.rhlReliefAlreadyGiven()).max(Money.ZERO));
+            if (relief.isPositive()) {
+                lines.add(new BillLine(BillLine.Kind.RELIEF, "Retail, hospitality and leisure relief (" + year.rhlReliefPercent() + "%)",
+                        relief.negate()));
+            }
+        }
+        return lines;
+    }
+}

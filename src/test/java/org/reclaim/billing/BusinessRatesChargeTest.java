@@ -1,0 +1,79 @@
+package org.reclaim.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.reclaim.shared.FinancialYear;
+import org.reclaim.shared.Money;
+
+class BusinessRatesChargeTest {
+
+    private static final LiabilityPeriod YEAR_2025 = LiabilityPeriod.within(FinancialYear.of(2025), FinancialYear.of(2025).start(), null);
+    private static final LiabilityPeriod YEAR_2026 = LiabilityPeriod.within(FinancialYear.of(2026), FinancialYear.of(2026).start(), null);
+
+    private static List<Long> amounts(List<BillLine> lines) {
+        return lines.stream().map(l -> l.amount().pence()).toList();
+    }
+
+    @ParameterizedTest(name = "RV £{0}: gross {1}p, small business rate relief {2}p")
+    @CsvSource({
+            // 2025/26, small business multiplier 49.9p below £51,000
+            "10000, 499000, 499000",     // up to £12,000: 100%
+            "12000, 598800, 598800",     // the edge of full relief
+            "12030, 600297, 594294",     // £30 over: 99% (600297 x 0.99 = 594294.03)
+            "13500, 673650, 336825",     // half way: 50%
+            "14970, 747003, 7470",       // £30 under the end: 1%
+            "15000, 748500, 0",          // no relief at £15,000
+    })
+    void smallBusinessRateReliefAcrossItsTaper(long rateableValuePounds, long gross, long relief) {
+        List<BillLine> lines = BusinessRatesCharge.lines(BusinessRatesYear.Y2025, Money.ofPounds(rateableValuePounds), YEAR_2025,
+                BusinessRatesCharge.Circumstances.OCCUPIED);
+        assertThat(lines.get(0).amount()).isEqualTo(Money.ofPence(gross));
+        long given = lines.size() > 1 ? -lines.get(1).amount().pence() : 0;
+        assertThat(given).isEqualTo(relief);
+    }
+
+    @Test
+    void charityReliefExcludesSmallBusinessRateRelief() {
+        assertThat(amounts(BusinessRatesCharge.lines(BusinessRatesYear.Y2025, Money.ofPounds(10_000), YEAR_2025,
+                BusinessRatesCharge.Circumstances.OCCUPIED.asCharity()))).containsExactly(499000L, -399200L);
+    }
+
+    @Test
+    void retailHospitalityLeisureReliefComesAfterTheOtherReliefsAndIsCapped() {
+        // RV £40,000 x 49.9p = £19,960; 40% = £7,984
+        assertThat(amounts(BusinessRatesCharge.lines(BusinessRatesYear.Y2025, Money.ofPounds(40_000), YEAR_2025,
+                BusinessRatesCharge.Circumstances.OCCUPIED.asRetailHospitalityLeisure()))).containsExactly(1996000L, -798400L);
+        // a large store: RV £1,000,000 x 55.5p = £555,000; 40% would be £222,000 but the cap is £110,000
+        assertThat(amounts(BusinessRatesCharge.lines(BusinessRatesYear.Y2025, Money.ofPounds(1_000_000), YEAR_2025,
+                BusinessRatesCharge.Circumstances.OCCUPIED.notSoleProperty().asRetailHospitalityLeisure())))
+                .containsExactly(55500000L, -11000000L);
+    }
+
+    @Test
+    void theFiveMultipliersOf2026() {
+        assertThat(BusinessRatesYear.Y2026.multiplierFor(Money.ofPounds(50_999), true)).isEqualTo(382);
+        assertThat(BusinessRatesYear.Y2026.multiplierFor(Money.ofPounds(51_000), true)).isEqualTo(430);
+        assertThat(BusinessRatesYear.Y2026.multiplierFor(Money.ofPounds(50_999), false)).isEqualTo(432);
+        assertThat(BusinessRatesYear.Y2026.multiplierFor(Money.ofPounds(499_999), false)).isEqualTo(480);
+        assertThat(BusinessRatesYear.Y2026.multiplierFor(Money.ofPounds(500_000), true)).isEqualTo(508);
+        // an empty shop pays the ordinary multiplier: RV £20,000 x 43.2p after its 3 free months
+        List<BillLine> empty = BusinessRatesCharge.lines(BusinessRatesYear.Y2026, Money.ofPounds(20_000), YEAR_2026,
+                BusinessRatesCharge.Circumstances.OCCUPIED.asRetailHospitalityLeisure().emptyFrom(LocalDate.of(2026, 4, 1), false));
+        assertThat(empty.get(0).amount()).isEqualTo(Money.ofPence(864000));
+        // 1 April to 30 June free: 91 of 365 days of £8,640 = 2154.08
+        assertThat(empty.get(1).amount()).isEqualTo(Money.ofPence(-215408));
+    }
+
+    @Test
+    void qualifyingIndustrialPropertyGetsSixMonthsEmptyRelief() {
+        List<BillLine> lines = BusinessRatesCharge.lines(BusinessRatesYear.Y2025, Money.ofPounds(100_000), YEAR_2025,
+                BusinessRatesCharge.Circumstances.OCCUPIED.notSoleProperty().emptyFrom(LocalDate.of(2025, 4, 1), true));
+        // 1 April to 30 September: 183 of 365 days of £55,500 = 27,826.03
+        assertThat(amounts(lines)).containsExactly(5550000L, -2782603L);
+    }
+}
