@@ -38,9 +38,6 @@ public final class BusinessRatesCharge {
         }
     }
 
-    /** Small business rate relief: 100% up to £12,000, tapering to nothing at £15,000 (LGFA 1988 Sch. 4ZA para 4; SI 2023/1250). */
-    static final Money SBRR_FULL_UP_TO = Money.ofPounds(12_000);
-    static final Money SBRR_ENDS_AT = Money.ofPounds(15_000);
     /** Mandatory charity relief: 80% (LGFA 1988 Sch. 4ZA para 2). */
     static final int CHARITY_RELIEF_PERCENT = 80;
 
@@ -81,11 +78,13 @@ public final class BusinessRatesCharge {
             Money relief = remaining.times(CHARITY_RELIEF_PERCENT, 100, RoundingMode.HALF_UP);
             lines.add(new BillLine(BillLine.Kind.RELIEF, "Mandatory charity relief (80%)", relief.negate()));
             remaining = remaining.minus(relief);
-        } else if (c.soleProperty() && rateableValue.compareTo(SBRR_ENDS_AT) < 0) {
-            // councils give SBRR only where mandatory charity relief is not due (the statutory exclusion was not found)
-            long percentTimes30 = rateableValue.compareTo(SBRR_FULL_UP_TO) <= 0 ? 100L * 30
-                    : SBRR_ENDS_AT.minus(rateableValue).pence() / 100;                // 1% for each £30 under £15,000
-            Money relief = remaining.times(percentTimes30, 100L * 30, RoundingMode.HALF_UP);
+        } else if (c.soleProperty() && rateableValue.compareTo(year.sbrrEndsAt()) < 0) {
+            // councils give SBRR only where mandatory charity relief is not due (the statutory exclusion was not found);
+            // full up to the lower limit, then tapering straight down to nothing at the upper (1% per £30 for £12,000-£15,000)
+            Money full = year.sbrrFullUpTo();
+            Money taper = year.sbrrEndsAt().minus(full);
+            Money relief = rateableValue.compareTo(full) <= 0 ? remaining
+                    : remaining.times(year.sbrrEndsAt().minus(rateableValue).pence(), taper.pence(), RoundingMode.HALF_UP);
             if (relief.isPositive()) {
                 lines.add(new BillLine(BillLine.Kind.RELIEF, "Small business rate relief", relief.negate()));
                 remaining = remaining.minus(relief);
