@@ -52,6 +52,15 @@ public record AccountReference(String value) {
         return new AccountReference(digits);
     }
 
+    /** Reads the reference in a request's path; a bad one is an error of the field "reference". */
+    public static AccountReference fromRequest(String text) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw org.reclaim.shared.InvalidInput.of("reference", e.getMessage());
+        }
+    }
+
     public static AccountReference of(int authorityPrefix, RevenueStream stream, long accountNumber) {
         if (authorityPrefix < 10 || authorityPrefix > 99) {
             throw new IllegalArgumentException("authority prefix must be two digits");

@@ -96,7 +96,7 @@ class AccountsController {
     @GetMapping("/{reference}")
     @Transactional(isolation = Isolation.REPEATABLE_READ)   // not read-only: the audit line is written in it
     AccountView get(@PathVariable String reference) {
-        Account account = accounts.get(parse(reference));
+        Account account = accounts.get(AccountReference.fromRequest(reference));
         audit.record(account.authorityId(), AccessAudit.Action.READ, AccessAudit.Subject.ACCOUNT, account.reference(),
                 "GET /api/v1/accounts/" + account.reference());
         audit.recordAll(AccessAudit.Action.READ, account.liablePartyIds().stream()
@@ -107,7 +107,7 @@ class AccountsController {
 
     @GetMapping("/{reference}/transactions")
     List<TransactionView> transactions(@PathVariable String reference) {
-        Account account = accounts.get(parse(reference));
+        Account account = accounts.get(AccountReference.fromRequest(reference));
         audit.record(account.authorityId(), AccessAudit.Action.READ, AccessAudit.Subject.ACCOUNT, account.reference(),
                 "GET /api/v1/accounts/" + account.reference() + "/transactions");
         List<TransactionView> views = new ArrayList<>();
@@ -136,10 +136,10 @@ class AccountsController {
             throw InvalidInput.of("financialYear", e.getMessage());
         }
         LocalDate on = request.effectiveOn() == null ? LocalDate.now(clock) : request.effectiveOn();
-        Posting posting = new Posting(parse(reference), year, EntryType.ADJUSTMENT, Money.ofPence(request.amountPence()), on, null,
+        Posting posting = new Posting(AccountReference.fromRequest(reference), year, EntryType.ADJUSTMENT, Money.ofPence(request.amountPence()), on, null,
                 request.reason(), null, request.correctsEntryId());
         LedgerEntry e = ledger.post(posting);
-        Money balance = ledger.balance(accounts.get(parse(reference)));
+        Money balance = ledger.balance(accounts.get(AccountReference.fromRequest(reference)));
         return new TransactionView(e.id(), e.financialYear().toString(), e.type(), e.amount().pence(), balance.pence(),
                 e.effectiveOn(), e.dueOn(), e.postedAt(), e.postedBy(), e.description(), e.correctsEntryId());
     }
@@ -156,11 +156,4 @@ class AccountsController {
                 account.liabilityEnd(), ledger.balance(account).pence(), ledger.arrears(account).pence(), years);
     }
 
-    private static AccountReference parse(String reference) {
-        try {
-            return AccountReference.parse(reference);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("reference", e.getMessage());
-        }
-    }
 }

@@ -12,6 +12,7 @@ import org.reclaim.shared.Conflict;
 import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.InvalidInput;
 import org.reclaim.shared.Money;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,12 +37,15 @@ public class Ledger {
     private final Accounts accounts;
     private final AccessAudit audit;
     private final Clock clock;
+    /** Looked up when needed: the modules that provide schedules also post to the ledger. */
+    private final ObjectProvider<DueSchedule> schedules;
 
-    Ledger(JdbcClient jdbc, Accounts accounts, AccessAudit audit, Clock clock) {
+    Ledger(JdbcClient jdbc, Accounts accounts, AccessAudit audit, Clock clock, ObjectProvider<DueSchedule> schedules) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
+        this.schedules = schedules;
     }
 
     /** Posts the entry, or returns the entry already posted with the same idempotency key. */
@@ -79,11 +83,12 @@ public class Ledger {
                 : null;
         long id = jdbc.sql("""
                 insert into ledger_entry (authority_id, account_id, financial_year, entry_type, amount_pence, effective_on, due_on,
-                                          posted_at, posted_by, description, idempotency_key, corrects_entry_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                          posted_at, posted_by, description, idempotency_key, corrects_entry_id, scheduled)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(account.authorityId(), account.id(), posting.financialYear().startYear(), posting.type().name(),
                         posting.amount().pence(), posting.effectiveOn(), dueOn, OffsetDateTime.now(clock),
-                        AccessAudit.currentUser(), posting.description(), posting.idempotencyKey(), posting.correctsEntryId())
+                        AccessAudit.currentUser(), posting.description(), posting.idempotencyKey(), posting.correctsEntryId(),
+                        posting.scheduled())
                 .query(Long.class).single();
         audit.record(account.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.ACCOUNT, account.reference(),
                 posting.type() + " " + posting.amount() + " posted");
@@ -113,14 +118,31 @@ public class Ledger {
 
     /**
      * What is overdue on the date: debits that had fallen due by then, less the credits made by then; never below zero
-     * (a credit is shown by the balance, not as negative arrears).
+     * (a credit is shown by the balance, not as negative arrears). A scheduled debit (a bill's charge) falls due as its
+     * plan says: each year's instalments due by the date, from the {@link DueSchedule}s, in place of the entry's own
+     * due date. A year with scheduled debits and no plan counts them from their due date.
      */
     public Money arrears(Account account, LocalDate asOf) {
-        long owed = jdbc.sql("""
-                select coalesce(sum(amount_pence) filter (where (amount_pence < 0 and effective_on <= :asOf) or due_on <= :asOf), 0)
-                from ledger_entry where authority_id = :authority and account_id = :account""")
+        record YearSums(int year, long unscheduled, long scheduled) {
+        }
+        // per year: what had fallen due by the date, less credits made by then, for unscheduled and scheduled entries apart
+        List<YearSums> years = jdbc.sql("""
+                select financial_year,
+                       coalesce(sum(amount_pence) filter (where not scheduled
+                                and ((amount_pence > 0 and due_on <= :asOf) or (amount_pence < 0 and effective_on <= :asOf))), 0),
+                       coalesce(sum(amount_pence) filter (where scheduled
+                                and ((amount_pence > 0 and due_on <= :asOf) or (amount_pence < 0 and effective_on <= :asOf))), 0)
+                from ledger_entry where authority_id = :authority and account_id = :account
+                group by financial_year""")
                 .param("asOf", asOf).param("authority", account.authorityId()).param("account", account.id())
-                .query(Long.class).single();
+                .query((rs, n) -> new YearSums(rs.getInt(1), rs.getLong(2), rs.getLong(3))).list();
+        java.util.Map<FinancialYear, Money> planned = new java.util.HashMap<>();
+        schedules.orderedStream().forEach(s -> planned.putAll(s.dueBy(account, asOf)));
+        long owed = 0;
+        for (YearSums y : years) {
+            Money plan = planned.get(FinancialYear.of(y.year()));
+            owed += y.unscheduled() + (plan == null ? y.scheduled() : plan.pence());
+        }
         return Money.ofPence(Math.max(0, owed));
     }
 

@@ -1,0 +1,167 @@
+package org.reclaim.billing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.reclaim.accounts.Account;
+import org.reclaim.accounts.AccountReference;
+import org.reclaim.accounts.Accounts;
+import org.reclaim.accounts.DueSchedule;
+import org.reclaim.accounts.EntryType;
+import org.reclaim.accounts.Ledger;
+import org.reclaim.accounts.Posting;
+import org.reclaim.shared.AccessAudit;
+import org.reclaim.shared.FinancialYear;
+import org.reclaim.shared.InvalidInput;
+import org.reclaim.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues bills and keeps their instalment plans; tells the ledger when billed charges fall due. A first bill posts
+ * its total as a CHARGE; a rebill posts the difference as an ADJUSTMENT and re-profiles the instalments not yet due.
+ */
+@Service
+public class Bills implements DueSchedule {
+
+    /** How the instalments of a first bill are laid out. */
+    public record PlanChoice(String scheme, int paymentDay) {
+        public PlanChoice {
+            if (!List.of("TEN_MONTHLY", "TWELVE_MONTHLY", "BUSINESS_RATES").contains(scheme)) {
+                throw InvalidInput.of("scheme", "must be TEN_MONTHLY, TWELVE_MONTHLY or BUSINESS_RATES");
+            }
+            if (paymentDay < 1 || paymentDay > 28) {
+                throw InvalidInput.of("paymentDay", "must be from 1 to 28, so that it exists in every month");
+            }
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final Ledger ledger;
+    private final AccessAudit audit;
+    private final Clock clock;
+
+    Bills(JdbcClient jdbc, Accounts accounts, Ledger ledger, AccessAudit audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Issues a bill with these lines; the first of a year, or a rebill that supersedes the current one. */
+    @Transactional
+    public Bill issue(AccountReference reference, FinancialYear year, LocalDate issuedOn, String reason, List<BillLine> lines, PlanChoice choice) {
+        Account account = accounts.get(reference);
+        jdbc.sql("select id from account where authority_id = ? and id = ? for update").params(account.authorityId(), account.id())
+                .query(Long.class).single();
+        Money total = CouncilTaxCharge.total(lines);
+        if (total.isNegative()) {
+            throw InvalidInput.of("lines", "the bill comes to " + total + ": a bill cannot be negative");
+        }
+        Optional<Bill> current = current(account, year);
+        List<Instalment> plan = current.isEmpty()
+                ? firstPlan(total, year, issuedOn, choice)
+                : StatutoryReprofile.reprofile(current.get().instalments(), total, issuedOn, current.get().scheme().equals("BUSINESS_RATES")
+                        ? StatutoryInstalments.BUSINESS_RATES_FLOOR : StatutoryInstalments.COUNCIL_TAX_FLOOR);
+        String scheme = current.map(Bill::scheme).orElse(choice.scheme());
+        int paymentDay = current.map(Bill::paymentDay).orElse(choice.paymentDay());
+        long billId = jdbc.sql("""
+                insert into bill (authority_id, account_id, financial_year, issued_on, reason, total_pence, scheme, payment_day,
+                                  supersedes_bill_id, created_at, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(account.authorityId(), account.id(), year.startYear(), issuedOn, reason, total.pence(), scheme, paymentDay,
+                        current.map(Bill::id).orElse(null), OffsetDateTime.now(clock), AccessAudit.currentUser())
+                .query(Long.class).single();
+        for (int i = 0; i < lines.size(); i++) {
+            BillLine l = lines.get(i);
+            jdbc.sql("insert into bill_line (authority_id, bill_id, line_no, kind, description, amount_pence) values (?, ?, ?, ?, ?, ?)")
+                    .params(account.authorityId(), billId, i + 1, l.kind().name(), l.description(), l.amount().pence()).update();
+        }
+        for (Instalment p : plan) {
+            jdbc.sql("insert into instalment (authority_id, bill_id, number, due_on, amount_pence) values (?, ?, ?, ?, ?)")
+                    .params(account.authorityId(), billId, p.number(), p.dueOn(), p.amount().pence()).update();
+        }
+        Money difference = total.minus(current.map(Bill::total).orElse(Money.ZERO));
+        if (!difference.isZero()) {
+            EntryType type = current.isEmpty() ? EntryType.CHARGE : EntryType.ADJUSTMENT;
+            LocalDate firstDue = plan.isEmpty() ? issuedOn : plan.get(0).dueOn();
+            ledger.post(new Posting(reference, year, type, difference, issuedOn, firstDue, reason + " (bill " + billId + ")",
+                    "bill-" + billId, null).onSchedule());
+        }
+        audit.record(account.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.ACCOUNT, reference,
+                "bill " + billId + " issued for " + year + ": " + total);
+        return get(account, billId);
+    }
+
+    private static List<Instalment> firstPlan(Money total, FinancialYear year, LocalDate issuedOn, PlanChoice choice) {
+        return switch (choice.scheme()) {
+            case "BUSINESS_RATES" -> StatutoryInstalments.businessRates(total, year, issuedOn, choice.paymentDay());
+            case "TWELVE_MONTHLY" -> StatutoryInstalments.councilTax(total, year, issuedOn, StatutoryInstalments.Scheme.TWELVE_MONTHLY, choice.paymentDay());
+            default -> StatutoryInstalments.councilTax(total, year, issuedOn, StatutoryInstalments.Scheme.TEN_MONTHLY, choice.paymentDay());
+        };
+    }
+
+    /** The bill of the year that no later bill supersedes. */
+    public Optional<Bill> current(Account account, FinancialYear year) {
+        return jdbc.sql("""
+                select b.id from bill b
+                where b.authority_id = ? and b.account_id = ? and b.financial_year = ?
+                  and not exists (select 1 from bill n where n.authority_id = b.authority_id and n.supersedes_bill_id = b.id)""")
+                .params(account.authorityId(), account.id(), year.startYear())
+                .query(Long.class).optional().map(id -> get(account, id));
+    }
+
+    /** Every bill of the account, newest first. */
+    public List<Bill> all(Account account) {
+        return jdbc.sql("select id from bill where authority_id = ? and account_id = ? order by id desc")
+                .params(account.authorityId(), account.id()).query(Long.class).list().stream().map(id -> get(account, id)).toList();
+    }
+
+    /** The instalments of each year's current bill. */
+    public List<Bill> currentBills(Account account) {
+        return jdbc.sql("""
+                select b.id from bill b where b.authority_id = ? and b.account_id = ?
+                  and not exists (select 1 from bill n where n.authority_id = b.authority_id and n.supersedes_bill_id = b.id)
+                order by b.financial_year""")
+                .params(account.authorityId(), account.id()).query(Long.class).list().stream().map(id -> get(account, id)).toList();
+    }
+
+    @Override
+    public Map<FinancialYear, Money> dueBy(Account account, LocalDate asOf) {
+        Map<FinancialYear, Money> due = new HashMap<>();
+        jdbc.sql("""
+                select b.financial_year, coalesce(sum(i.amount_pence) filter (where i.due_on <= ?), 0)
+                from bill b join instalment i on i.authority_id = b.authority_id and i.bill_id = b.id
+                where b.authority_id = ? and b.account_id = ?
+                  and not exists (select 1 from bill n where n.authority_id = b.authority_id and n.supersedes_bill_id = b.id)
+                group by b.financial_year""")
+                .params(asOf, account.authorityId(), account.id())
+                .query((rs, n) -> due.put(FinancialYear.of(rs.getInt(1)), Money.ofPence(rs.getLong(2)))).list();
+        return due;
+    }
+
+    private Bill get(Account account, long billId) {
+        List<BillLine> lines = jdbc.sql("select kind, description, amount_pence from bill_line where authority_id = ? and bill_id = ? order by line_no")
+                .params(account.authorityId(), billId)
+                .query((rs, n) -> new BillLine(BillLine.Kind.valueOf(rs.getString(1)), rs.getString(2), Money.ofPence(rs.getLong(3)))).list();
+        List<Instalment> plan = jdbc.sql("select number, due_on, amount_pence from instalment where authority_id = ? and bill_id = ? order by number")
+                .params(account.authorityId(), billId)
+                .query((rs, n) -> new Instalment(rs.getInt(1), rs.getObject(2, LocalDate.class), Money.ofPence(rs.getLong(3)))).list();
+        return jdbc.sql("""
+                select id, account_id, financial_year, issued_on, reason, total_pence, scheme, payment_day, supersedes_bill_id
+                from bill where authority_id = ? and id = ?""")
+                .params(account.authorityId(), billId)
+                .query((rs, n) -> new Bill(rs.getLong(1), rs.getLong(2), FinancialYear.of(rs.getInt(3)), rs.getObject(4, LocalDate.class),
+                        rs.getString(5), Money.ofPence(rs.getLong(6)), rs.getString(7), rs.getInt(8), (Long) rs.getObject(9),
+                        new ArrayList<>(lines), plan))
+                .single();
+    }
+}

@@ -1,0 +1,121 @@
+package org.reclaim.billing;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.reclaim.accounts.Account;
+import org.reclaim.accounts.AccountReference;
+import org.reclaim.accounts.Accounts;
+import org.reclaim.shared.AccessAudit;
+import org.reclaim.shared.FinancialYear;
+import org.reclaim.shared.InvalidInput;
+import org.reclaim.shared.Money;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An account's bills and its instalment plans. */
+@RestController
+@RequestMapping("/api/v1/accounts/{reference}")
+class BillsController {
+
+    record CouncilTaxBillRequest(@NotBlank(message = "is required, for example 2026/27") String financialYear,
+                                 @Nullable LocalDate issuedOn,
+                                 @Nullable String scheme,
+                                 @Nullable @Min(1) @Max(28) Integer paymentDay,
+                                 CouncilTaxCircumstances.@Nullable Discount discount,
+                                 @Nullable Boolean disabledBandReduction,
+                                 @Nullable @Size(max = 2) String exemptionClass,
+                                 @Nullable @Min(0) @Max(300) Integer premiumPercent,
+                                 @Nullable @Size(max = 100) String premiumReason,
+                                 @Nullable @PositiveOrZero Long councilTaxReductionPence,
+                                 @Nullable @Size(max = 200) String reason) {
+    }
+
+    record LineView(BillLine.Kind kind, String description, long amountPence) {
+    }
+
+    record InstalmentView(String financialYear, int number, LocalDate dueOn, long amountPence) {
+    }
+
+    record BillView(long id, String financialYear, LocalDate issuedOn, String reason, long totalPence, String scheme, int paymentDay,
+                    @Nullable Long supersedesBillId, List<LineView> lines, List<InstalmentView> instalments) {
+        static BillView of(Bill b) {
+            return new BillView(b.id(), b.year().toString(), b.issuedOn(), b.reason(), b.total().pence(), b.scheme(), b.paymentDay(),
+                    b.supersedesBillId(), b.lines().stream().map(l -> new LineView(l.kind(), l.description(), l.amount().pence())).toList(),
+                    b.instalments().stream().map(i -> new InstalmentView(b.year().toString(), i.number(), i.dueOn(), i.amount().pence())).toList());
+        }
+    }
+
+    private final CouncilTaxBilling councilTax;
+    private final Bills bills;
+    private final Accounts accounts;
+    private final AccessAudit audit;
+    private final Clock clock;
+
+    BillsController(CouncilTaxBilling councilTax, Bills bills, Accounts accounts, AccessAudit audit, Clock clock) {
+        this.councilTax = councilTax;
+        this.bills = bills;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @PostMapping("/council-tax-bills")
+    @ResponseStatus(HttpStatus.CREATED)
+    BillView billCouncilTax(@PathVariable String reference, @Valid @RequestBody CouncilTaxBillRequest r) {
+        FinancialYear year;
+        try {
+            year = FinancialYear.parse(r.financialYear());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("financialYear", e.getMessage());
+        }
+        CouncilTaxCircumstances circumstances;
+        try {
+            circumstances = new CouncilTaxCircumstances(Boolean.TRUE.equals(r.disabledBandReduction()),
+                    r.discount() == null ? CouncilTaxCircumstances.Discount.NONE : r.discount(), r.exemptionClass(),
+                    r.premiumPercent() == null ? 0 : r.premiumPercent(), r.premiumReason(),
+                    Money.ofPence(r.councilTaxReductionPence() == null ? 0 : r.councilTaxReductionPence()));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("discount", e.getMessage());
+        }
+        Bills.PlanChoice plan = new Bills.PlanChoice(r.scheme() == null ? "TEN_MONTHLY" : r.scheme(),
+                r.paymentDay() == null ? 1 : r.paymentDay());
+        Bill bill = councilTax.bill(AccountReference.fromRequest(reference), year, r.issuedOn() == null ? LocalDate.now(clock) : r.issuedOn(),
+                r.reason() == null ? "Council Tax bill " + year : r.reason(), circumstances, plan);
+        return BillView.of(bill);
+    }
+
+    @GetMapping("/bills")
+    List<BillView> bills(@PathVariable String reference) {
+        Account account = read(reference, "bills");
+        return bills.all(account).stream().map(BillView::of).toList();
+    }
+
+    /** The plan of each year's current bill: due date and amount of every instalment. */
+    @GetMapping("/instalments")
+    List<InstalmentView> instalments(@PathVariable String reference) {
+        Account account = read(reference, "instalments");
+        return bills.currentBills(account).stream().flatMap(b -> BillView.of(b).instalments().stream()).toList();
+    }
+
+    private Account read(String reference, String what) {
+        Account account = accounts.get(AccountReference.fromRequest(reference));
+        audit.record(account.authorityId(), AccessAudit.Action.READ, AccessAudit.Subject.ACCOUNT, account.reference(),
+                "GET /api/v1/accounts/" + account.reference() + "/" + what);
+        return account;
+    }
+
+}

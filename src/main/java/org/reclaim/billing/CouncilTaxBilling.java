@@ -1,0 +1,61 @@
+package org.reclaim.billing;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.reclaim.accounts.Account;
+import org.reclaim.accounts.AccountReference;
+import org.reclaim.accounts.Accounts;
+import org.reclaim.accounts.RevenueStream;
+import org.reclaim.authorities.Authorities;
+import org.reclaim.authorities.BillingAuthority;
+import org.reclaim.authorities.CouncilTaxYear;
+import org.reclaim.properties.Properties;
+import org.reclaim.properties.Property;
+import org.reclaim.shared.FinancialYear;
+import org.reclaim.shared.InvalidInput;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Bills a Council Tax account for a year: its band, the year's precepts, the days liable and its circumstances. */
+@Service
+public class CouncilTaxBilling {
+
+    private final Accounts accounts;
+    private final Properties properties;
+    private final Authorities authorities;
+    private final Bills bills;
+
+    CouncilTaxBilling(Accounts accounts, Properties properties, Authorities authorities, Bills bills) {
+        this.accounts = accounts;
+        this.properties = properties;
+        this.authorities = authorities;
+        this.bills = bills;
+    }
+
+    /** The bill lines the account would get; nothing is saved. */
+    public List<BillLine> preview(AccountReference reference, FinancialYear year, CouncilTaxCircumstances circumstances) {
+        Account account = accounts.get(reference);
+        if (account.stream() != RevenueStream.COUNCIL_TAX) {
+            throw InvalidInput.of("reference", "account " + reference + " is " + account.stream() + ", not Council Tax");
+        }
+        if (account.propertyId() == null) {
+            throw InvalidInput.of("propertyId", "account " + reference + " has no property to bill");
+        }
+        Property property = properties.get(account.propertyId());
+        if (property.councilTaxBand() == null) {
+            throw InvalidInput.of("councilTaxBand", "the property " + property.singleLineAddress() + " has no Council Tax band");
+        }
+        BillingAuthority authority = authorities.byId(account.authorityId());
+        CouncilTaxYear config = authorities.councilTax(authority.id(), year).orElseThrow(() -> InvalidInput.of("financialYear",
+                "no Council Tax is set for " + authority.name() + " in " + year + ": an administrator sets each body's Band D with "
+                        + "PUT /api/v1/authorities/" + authority.gssCode() + "/council-tax/" + year.startYear()));
+        LiabilityPeriod period = LiabilityPeriod.within(year, account.liabilityStart(), account.liabilityEnd());
+        return CouncilTaxCharge.lines(config, property.councilTaxBand(), period, circumstances);
+    }
+
+    @Transactional
+    public Bill bill(AccountReference reference, FinancialYear year, LocalDate issuedOn, String reason,
+                     CouncilTaxCircumstances circumstances, Bills.PlanChoice plan) {
+        return bills.issue(reference, year, issuedOn, reason, preview(reference, year, circumstances), plan);
+    }
+}

@@ -1,0 +1,56 @@
+package org.reclaim.billing;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.reclaim.shared.Money;
+
+/**
+ * Re-profiles a plan when a revised notice changes the year's total (SI 1992/613 Sch. 1 para 10). Instalments that
+ * fall due before the "adjustment day", 14 days after the revised notice is issued, stay as they were; the new
+ * total less what they hold is spread over the instalments due from that day, by the same rounding rule as a first
+ * plan; if none is left, it is one instalment on the adjustment day. The text of para 10(2) onwards was not found:
+ * the 14-day adjustment day is that of the Contracting Out (Functions in relation to the Registration of Council
+ * Tax) Order 1996 (SI 1996/1880) art. 15 and SI 1995/22's explanatory note. Where the new total is less than what
+ * has already fallen due, the last of those instalments are reduced (latest first) so that the plan never demands
+ * more than the bill; what was paid beyond it is a credit on the account.
+ */
+final class StatutoryReprofile {
+
+    private StatutoryReprofile() {
+    }
+
+    static List<Instalment> reprofile(List<Instalment> current, Money newTotal, LocalDate issuedOn, Money floor) {
+        LocalDate adjustmentDay = issuedOn.plusDays(StatutoryInstalments.NOTICE_DAYS);
+        List<Instalment> kept = current.stream().filter(i -> i.dueOn().isBefore(adjustmentDay)).toList();
+        List<Instalment> toCome = current.stream().filter(i -> !i.dueOn().isBefore(adjustmentDay)).toList();
+        Money keptTotal = kept.stream().map(Instalment::amount).reduce(Money.ZERO, Money::plus);
+        Money rest = newTotal.minus(keptTotal);
+        List<Instalment> plan = new ArrayList<>();
+        if (rest.isNegative()) {
+            Money excess = rest.negate();
+            List<Money> amounts = new ArrayList<>(kept.stream().map(Instalment::amount).toList());
+            for (int i = amounts.size() - 1; i >= 0 && excess.isPositive(); i--) {
+                Money cut = amounts.get(i).min(excess);
+                amounts.set(i, amounts.get(i).minus(cut));
+                excess = excess.minus(cut);
+            }
+            for (int i = 0; i < kept.size(); i++) {
+                plan.add(new Instalment(i + 1, kept.get(i).dueOn(), amounts.get(i)));
+            }
+            return plan;
+        }
+        plan.addAll(kept);
+        if (toCome.isEmpty()) {
+            if (rest.isPositive()) {
+                plan.add(new Instalment(plan.size() + 1, adjustmentDay, rest));
+            }
+            return plan;
+        }
+        List<Money> amounts = StatutoryInstalments.amounts(rest, toCome.size(), floor);
+        for (int i = 0; i < amounts.size(); i++) {
+            plan.add(new Instalment(plan.size() + 1, toCome.get(i).dueOn(), amounts.get(i)));
+        }
+        return plan;
+    }
+}

@@ -1,0 +1,153 @@
+package org.reclaim.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reclaim.IntegrationTest;
+import org.reclaim.TestData;
+import org.reclaim.accounts.Account;
+import org.reclaim.accounts.EntryType;
+import org.reclaim.accounts.Ledger;
+import org.reclaim.accounts.LedgerEntry;
+import org.reclaim.accounts.Posting;
+import org.reclaim.accounts.RevenueStream;
+import org.reclaim.authorities.Authorities;
+import org.reclaim.authorities.BillingAuthority;
+import org.reclaim.authorities.PreceptorKind;
+import org.reclaim.shared.CouncilTaxBand;
+import org.reclaim.shared.FinancialYear;
+import org.reclaim.shared.Money;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@IntegrationTest
+class CouncilTaxBillingIT {
+
+    private static final FinancialYear Y2026 = FinancialYear.of(2026);
+    private static BillingAuthority council;
+
+    @Autowired ApplicationContext context;
+    @Autowired MockMvc mvc;
+    @Autowired Ledger ledger;
+    @Autowired Authorities authorities;
+    TestData data;
+
+    @BeforeEach
+    void setUp() {
+        data = TestData.from(context);
+        if (council == null) {
+            council = data.authority().name("Billing Test Council").create();
+            // two bodies, so each band is rounded per body: Band D £2,000.00 + £330.02
+            authorities.replacePrecepts(council.id(), Y2026, List.of(
+                    new Authorities.PreceptSetting("Test County Council", PreceptorKind.COUNTY_COUNCIL, Money.ofPence(200000), "test"),
+                    new Authorities.PreceptSetting("Billing Test Council", PreceptorKind.BILLING_AUTHORITY, Money.ofPence(33002), "test")));
+        }
+    }
+
+    private Account bandDAccount(LocalDate from) {
+        return data.account(council).property(data.dwelling(council).band(CouncilTaxBand.D).create()).from(from).open();
+    }
+
+    private ResultActions bill(Account account, String json) throws Exception {
+        return mvc.perform(post("/api/v1/accounts/{ref}/council-tax-bills", account.reference().value())
+                .with(httpBasic("officer", "reclaim-demo")).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    @Test
+    void anAnnualBillIsTenInstalmentsFromAprilAndArrearsFollowThem() throws Exception {
+        Account account = bandDAccount(LocalDate.of(2020, 6, 1));
+        bill(account, "{\"financialYear\": \"2026/27\", \"issuedOn\": \"2026-03-05\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.totalPence").value(233002))
+                .andExpect(jsonPath("$.lines[0].kind").value("CHARGE"))
+                .andExpect(jsonPath("$.instalments.length()").value(10))
+                .andExpect(jsonPath("$.instalments[0].amountPence").value(23302))   // 233002 - 9 x 23300
+                .andExpect(jsonPath("$.instalments[1].amountPence").value(23300));
+        mvc.perform(get("/api/v1/accounts/{ref}/instalments", account.reference().value()).with(httpBasic("auditor", "reclaim-demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(10))
+                .andExpect(jsonPath("$[0].dueOn").value("2026-04-01"))
+                .andExpect(jsonPath("$[9].dueOn").value("2027-01-01"))
+                .andExpect(jsonPath("$[0].financialYear").value("2026/27"));
+
+        // the whole year is charged, but only what has fallen due is in arrears
+        assertThat(ledger.balance(account)).isEqualTo(Money.ofPence(233002));
+        assertThat(ledger.arrears(account, LocalDate.of(2026, 3, 31))).isEqualTo(Money.ZERO);
+        assertThat(ledger.arrears(account, LocalDate.of(2026, 6, 15))).isEqualTo(Money.ofPence(23302 + 2 * 23300));
+        ledger.post(Posting.of(account.reference(), Y2026, EntryType.PAYMENT, Money.ofPence(-23302), LocalDate.of(2026, 4, 1), "payment"));
+        assertThat(ledger.arrears(account, LocalDate.of(2026, 6, 15))).isEqualTo(Money.ofPence(2 * 23300));
+    }
+
+    @Test
+    void aLiabilityThatStartsMidYearIsBilledByDayOverTheMonthsLeft() throws Exception {
+        Account account = bandDAccount(LocalDate.of(2026, 8, 10));
+        // 234 of 365 days: 2000.00 * 234/365 = 1282.19 and 330.02 * 234/365 = 211.58 -> the bill works on the band total
+        Money expected = Money.ofPence(233002).times(234, 365, java.math.RoundingMode.HALF_UP);
+        bill(account, "{\"financialYear\": \"2026/27\", \"issuedOn\": \"2026-08-20\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.totalPence").value(expected.pence()))
+                .andExpect(jsonPath("$.instalments.length()").value(6))
+                .andExpect(jsonPath("$.instalments[0].dueOn").value("2026-10-01"));
+    }
+
+    @Test
+    void aRebillKeepsWhatHasFallenDueAndReprofilesTheRest() throws Exception {
+        Account account = bandDAccount(LocalDate.of(2019, 1, 1));
+        bill(account, "{\"financialYear\": \"2026/27\", \"issuedOn\": \"2026-03-05\"}").andExpect(status().isCreated());
+        // on 20 July a single person discount is granted for the year: the adjustment day is 3 August, so April to
+        // August stay as billed and September to January carry the new total
+        bill(account, "{\"financialYear\": \"2026/27\", \"issuedOn\": \"2026-07-20\", \"discount\": \"SINGLE_PERSON\", \"reason\": \"Single person discount granted\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.totalPence").value(174751))        // 25% of 233002 = 58250.5 -> 58251 off (half up)
+                .andExpect(jsonPath("$.lines[1].amountPence").value(-58251))
+                .andExpect(jsonPath("$.instalments[0].amountPence").value(23302))
+                .andExpect(jsonPath("$.instalments[4].amountPence").value(23300))
+                .andExpect(jsonPath("$.instalments[4].dueOn").value("2026-08-01"))
+                .andExpect(jsonPath("$.instalments[5].dueOn").value("2026-09-01"));
+        // 174751 - (23302 + 4 x 23300) = 58249 over 5: £116.498 rounds to £116, the first takes 58249 - 4 x 11600 = 11849
+        List<LedgerEntry> entries = ledger.entries(account);
+        assertThat(entries).extracting(LedgerEntry::type).containsExactly(EntryType.CHARGE, EntryType.ADJUSTMENT);
+        assertThat(entries.get(1).amount()).isEqualTo(Money.ofPence(174751 - 233002));
+        assertThat(ledger.balance(account)).isEqualTo(Money.ofPence(174751));
+        mvc.perform(get("/api/v1/accounts/{ref}/instalments", account.reference().value()).with(httpBasic("officer", "reclaim-demo")))
+                .andExpect(jsonPath("$.length()").value(10))
+                .andExpect(jsonPath("$[5].amountPence").value(11849))
+                .andExpect(jsonPath("$[6].amountPence").value(11600));
+        mvc.perform(get("/api/v1/accounts/{ref}/bills", account.reference().value()).with(httpBasic("officer", "reclaim-demo")))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].supersedesBillId").value(org.hamcrest.Matchers.notNullValue()));
+    }
+
+    @Test
+    void aBillThatCannotBeComputedIsRefusedAndNothingIsPosted() throws Exception {
+        Account noBand = data.account(council).property(data.dwelling(council).band(null).create()).open();
+        bill(noBand, "{\"financialYear\": \"2026/27\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("councilTaxBand"));
+        Account noPrecepts = bandDAccount(LocalDate.of(2020, 1, 1));
+        bill(noPrecepts, "{\"financialYear\": \"2027/28\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("financialYear"));
+        Account ended = data.account(council).property(data.dwelling(council).band(CouncilTaxBand.B).create())
+                .from(LocalDate.of(2020, 1, 1)).to(LocalDate.of(2025, 12, 31)).open();
+        bill(ended, "{\"financialYear\": \"2026/27\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("liabilityStart"));
+        Account rates = data.account(council).stream(RevenueStream.BUSINESS_RATES).property(data.nonDomestic(council).create()).open();
+        bill(rates, "{\"financialYear\": \"2026/27\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("reference"));
+        bill(noPrecepts, "{\"financialYear\": \"2026/27\", \"paymentDay\": 31}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("paymentDay"));
+        for (Account a : List.of(noBand, noPrecepts, ended, rates)) {
+            assertThat(ledger.entries(a)).isEmpty();
+        }
+    }
+}
