@@ -32,6 +32,8 @@ class SecurityConfig {
                         // configuration of the councils: anyone signed in reads it, only an admin changes it
                         .requestMatchers(GET, "/api/v1/authorities/**").authenticated()
                         .requestMatchers("/api/v1/authorities/**").hasRole(ADMIN)
+                        // totals without personal data: anyone signed in
+                        .requestMatchers(GET, "/api/v1/reports/**").authenticated()
                         // the access audit is for auditors
                         .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)
                         // personal data: the collections team reads and works it, auditors read it

@@ -150,4 +150,31 @@ class CouncilTaxBillingIT {
             assertThat(ledger.entries(a)).isEmpty();
         }
     }
+
+    @Test
+    void theCollectionFundSharesWhatWasCollectedByThePrecepts() throws Exception {
+        // a council of this test alone, so its totals are only what this test posts
+        BillingAuthority own = data.authority().name("Collection Fund Test Council").create();
+        authorities.replacePrecepts(own.id(), Y2026, List.of(
+                new Authorities.PreceptSetting("County", PreceptorKind.COUNTY_COUNCIL, Money.ofPence(200000), "test"),
+                new Authorities.PreceptSetting("District", PreceptorKind.BILLING_AUTHORITY, Money.ofPence(33002), "test")));
+        Account account = data.account(own).property(data.dwelling(own).band(CouncilTaxBand.D).create()).from(LocalDate.of(2020, 1, 1)).open();
+        ledger.post(Posting.of(account.reference(), Y2026, EntryType.PAYMENT, Money.ofPence(-100_005), LocalDate.of(2026, 5, 1), "payment"));
+        ledger.post(Posting.of(account.reference(), Y2026, EntryType.PAYMENT, Money.ofPence(-999), LocalDate.of(2026, 7, 1), "later payment"));
+        // 100005 x 200000/233002 = 85840.46, x 33002/233002 = 14164.54: the spare penny goes to the larger remainder
+        mvc.perform(get("/api/v1/reports/collection-fund").param("authority", own.gssCode()).param("from", "2026-04-01").param("to", "2026-06-30")
+                        .with(httpBasic("admin", "reclaim-demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.councilTaxCollectedPence").value(100005))
+                .andExpect(jsonPath("$.councilTax[0].financialYear").value("2026/27"))
+                .andExpect(jsonPath("$.councilTax[0].precepts[0].name").value("County"))
+                .andExpect(jsonPath("$.councilTax[0].precepts[0].sharePence").value(85840))
+                .andExpect(jsonPath("$.councilTax[0].precepts[1].sharePence").value(14165))
+                .andExpect(jsonPath("$.businessRatesCollectedPence").value(0));
+        mvc.perform(get("/api/v1/reports/collection-fund").param("authority", own.gssCode()).param("from", "2026-06-30").param("to", "2026-04-01")
+                        .with(httpBasic("officer", "reclaim-demo")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("to"));
+        mvc.perform(get("/api/v1/reports/collection-fund").param("authority", own.gssCode()).param("from", "2026-04-01").param("to", "2026-06-30"))
+                .andExpect(status().isUnauthorized());
+    }
 }

@@ -1,0 +1,49 @@
+package org.reclaim.reporting;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.reclaim.authorities.Authorities;
+import org.reclaim.shared.InvalidInput;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reports of totals; they hold no personal data. */
+@RestController
+@RequestMapping("/api/v1/reports")
+class ReportsController {
+
+    record Share(String name, long sharePence) {
+    }
+
+    record Year(String financialYear, long collectedPence, List<Share> precepts) {
+    }
+
+    record CollectionFundView(String authority, LocalDate from, LocalDate to, long councilTaxCollectedPence, List<Year> councilTax,
+                              long businessRatesCollectedPence) {
+    }
+
+    private final CollectionFund collectionFund;
+    private final Authorities authorities;
+
+    ReportsController(CollectionFund collectionFund, Authorities authorities) {
+        this.collectionFund = collectionFund;
+        this.authorities = authorities;
+    }
+
+    @GetMapping("/collection-fund")
+    CollectionFundView collectionFund(@RequestParam String authority,
+                                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        if (to.isBefore(from)) {
+            throw InvalidInput.of("to", "must not be before from");
+        }
+        CollectionFund.Report r = collectionFund.report(authorities.named(authority, "authority"), from, to);
+        return new CollectionFundView(r.authority(), r.from(), r.to(), r.councilTaxCollected().pence(),
+                r.councilTaxByYear().stream().map(y -> new Year(y.year().toString(), y.collected().pence(),
+                        y.shares().stream().map(s -> new Share(s.name(), s.share().pence())).toList())).toList(),
+                r.businessRatesCollected().pence());
+    }
+}
