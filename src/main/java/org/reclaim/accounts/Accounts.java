@@ -109,6 +109,25 @@ public class Accounts {
         }
     }
 
+    /**
+     * Ends an open account's liability on the given day and closes it. Its ledger stays; a closed account takes no new
+     * liability but can still be paid, adjusted or written off.
+     */
+    @Transactional
+    public Account close(AccountReference reference, LocalDate liabilityEnd, String why) {
+        Account account = get(reference);
+        if (account.status() == AccountStatus.CLOSED) {
+            throw org.reclaim.shared.Conflict.because("account " + reference + " is already closed");
+        }
+        if (liabilityEnd.isBefore(account.liabilityStart())) {
+            throw InvalidInput.of("liabilityEnd", "must not be before the liability started on " + account.liabilityStart());
+        }
+        jdbc.sql("update account set status = 'CLOSED', liability_end = ? where authority_id = ? and id = ? and status = 'OPEN'")
+                .params(liabilityEnd, account.authorityId(), account.id()).update();
+        audit.record(account.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.ACCOUNT, reference, "closed: " + why);
+        return get(reference);
+    }
+
     public Optional<Account> find(AccountReference reference) {
         return authorities.findByReferencePrefix(reference.authorityPrefix()).flatMap(authority ->
                 jdbc.sql(SELECT + " where a.authority_id = ? and a.reference = ?")
