@@ -29,6 +29,11 @@ public record CouncilTaxYear(int authorityId, FinancialYear year, List<Precept> 
                 .toList();
     }
 
+    /** Each body's Band D amount times ninths/9, rounded per body and added up (used for the disabled reduction of Band A). */
+    public Money totalAtNinthsOfBandD(int ninths) {
+        return precepts.stream().map(p -> p.bandD().times(ninths, 9, RoundingMode.HALF_UP)).reduce(Money.ZERO, Money::plus);
+    }
+
     /** The band's annual charge: the sum of each body's rounded amount. */
     public Money totalFor(CouncilTaxBand band) {
         return amountsFor(band).stream().map(BodyAmount::amount).reduce(Money.ZERO, Money::plus);

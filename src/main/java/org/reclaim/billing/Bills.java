@@ -16,6 +16,7 @@ import org.reclaim.accounts.EntryType;
 import org.reclaim.accounts.Ledger;
 import org.reclaim.accounts.Posting;
 import org.reclaim.shared.AccessAudit;
+import org.reclaim.shared.Conflict;
 import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.InvalidInput;
 import org.reclaim.shared.Money;
@@ -31,7 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Bills implements DueSchedule {
 
     /** How the instalments of a first bill are laid out. */
-    public record PlanChoice(String scheme, int paymentDay) {
+    public record PlanChoice(String scheme, int paymentDay, boolean explicit) {
+        public PlanChoice(String scheme, int paymentDay) {
+            this(scheme, paymentDay, true);
+        }
+
         public PlanChoice {
             if (!List.of("TEN_MONTHLY", "TWELVE_MONTHLY", "BUSINESS_RATES").contains(scheme)) {
                 throw InvalidInput.of("scheme", "must be TEN_MONTHLY, TWELVE_MONTHLY or BUSINESS_RATES");
@@ -67,9 +72,21 @@ public class Bills implements DueSchedule {
             throw InvalidInput.of("lines", "the bill comes to " + total + ": a bill cannot be negative");
         }
         Optional<Bill> current = current(account, year);
+        if (current.isPresent() && current.get().total().equals(total) && current.get().lines().equals(lines)) {
+            return current.get();   // the same demand again (a resent request): nothing to re-issue
+        }
+        if (current.isEmpty() && unbilledCharges(account, year).isPositive()) {
+            throw Conflict.because("account " + reference + " already has charges for " + year + " posted outside billing; "
+                    + "bill the difference as an adjustment rather than charging the year again");
+        }
+        if (current.isPresent() && choice.explicit() && !choice.scheme().equals(current.get().scheme())) {
+            throw InvalidInput.of("scheme", "the " + year + " bill is paid by " + current.get().scheme()
+                    + "; a change of scheme needs the payer's written request and a new plan, not a rebill");
+        }
         List<Instalment> plan = current.isEmpty()
                 ? firstPlan(total, year, issuedOn, choice)
-                : StatutoryReprofile.reprofile(current.get().instalments(), total, issuedOn, current.get().scheme().equals("BUSINESS_RATES")
+                : StatutoryReprofile.reprofile(current.get().instalments(), total, year, issuedOn, current.get().paymentDay(),
+                        lastMonthOf(current.get(), year), current.get().scheme().equals("BUSINESS_RATES")
                         ? StatutoryInstalments.BUSINESS_RATES_FLOOR : StatutoryInstalments.COUNCIL_TAX_FLOOR);
         String scheme = current.map(Bill::scheme).orElse(choice.scheme());
         int paymentDay = current.map(Bill::paymentDay).orElse(choice.paymentDay());
@@ -99,6 +116,30 @@ public class Bills implements DueSchedule {
         audit.record(account.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.ACCOUNT, reference,
                 "bill " + billId + " issued for " + year + ": " + total);
         return get(account, billId);
+    }
+
+    /**
+     * The last month a plan of this scheme may run to: March for twelve instalments, otherwise January for a bill issued
+     * before the year and February for one issued in it (the month table of SI 1992/613 Sch. 1 para 2(3)), and never
+     * before the current plan's own last month.
+     */
+    private static java.time.YearMonth lastMonthOf(Bill current, FinancialYear year) {
+        java.time.YearMonth schemeEnd = switch (current.scheme()) {
+            case "TWELVE_MONTHLY" -> java.time.YearMonth.of(year.startYear() + 1, 3);
+            default -> current.issuedOn().isBefore(year.start().plusMonths(1))
+                    ? java.time.YearMonth.of(year.startYear() + 1, 1) : java.time.YearMonth.of(year.startYear() + 1, 2);
+        };
+        java.time.YearMonth planEnd = current.instalments().isEmpty() ? schemeEnd
+                : java.time.YearMonth.from(current.instalments().get(current.instalments().size() - 1).dueOn());
+        return planEnd.isAfter(schemeEnd) ? planEnd : schemeEnd;
+    }
+
+    /** Charges of the year on the ledger that no bill posted (e.g. migrated opening charges). */
+    private Money unbilledCharges(Account account, FinancialYear year) {
+        return Money.ofPence(jdbc.sql("""
+                select coalesce(sum(amount_pence), 0) from ledger_entry
+                where authority_id = ? and account_id = ? and financial_year = ? and entry_type = 'CHARGE' and not scheduled""")
+                .params(account.authorityId(), account.id(), year.startYear()).query(Long.class).single());
     }
 
     private static List<Instalment> firstPlan(Money total, FinancialYear year, LocalDate issuedOn, PlanChoice choice) {

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -33,11 +34,11 @@ class BillsController {
 
     record CouncilTaxBillRequest(@NotBlank(message = "is required, for example 2026/27") String financialYear,
                                  @Nullable LocalDate issuedOn,
-                                 @Nullable String scheme,
+                                 @Nullable @Pattern(regexp = "TEN_MONTHLY|TWELVE_MONTHLY", message = "must be TEN_MONTHLY or TWELVE_MONTHLY") String scheme,
                                  @Nullable @Min(1) @Max(28) Integer paymentDay,
                                  CouncilTaxCircumstances.@Nullable Discount discount,
                                  @Nullable Boolean disabledBandReduction,
-                                 @Nullable @Size(max = 2) String exemptionClass,
+                                 @Nullable @Pattern(regexp = "[BD-W]", message = "must be an exemption class of England: B or D to W") String exemptionClass,
                                  @Nullable @Min(0) @Max(300) Integer premiumPercent,
                                  @Nullable @Size(max = 100) String premiumReason,
                                  @Nullable @PositiveOrZero Long councilTaxReductionPence,
@@ -92,8 +93,13 @@ class BillsController {
             throw InvalidInput.of("discount", e.getMessage());
         }
         Bills.PlanChoice plan = new Bills.PlanChoice(r.scheme() == null ? "TEN_MONTHLY" : r.scheme(),
-                r.paymentDay() == null ? 1 : r.paymentDay());
-        Bill bill = councilTax.bill(AccountReference.fromRequest(reference), year, r.issuedOn() == null ? LocalDate.now(clock) : r.issuedOn(),
+                r.paymentDay() == null ? 1 : r.paymentDay(), r.scheme() != null);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate issuedOn = r.issuedOn() == null ? today : r.issuedOn();
+        if (issuedOn.isAfter(today.plusMonths(1)) || issuedOn.isBefore(year.start().minusMonths(6))) {
+            throw InvalidInput.of("issuedOn", "must be no more than a month ahead of today and no earlier than six months before " + year + " starts");
+        }
+        Bill bill = councilTax.bill(AccountReference.fromRequest(reference), year, issuedOn,
                 r.reason() == null ? "Council Tax bill " + year : r.reason(), circumstances, plan);
         return BillView.of(bill);
     }

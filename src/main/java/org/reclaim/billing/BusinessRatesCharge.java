@@ -38,6 +38,8 @@ public final class BusinessRatesCharge {
         }
     }
 
+    /** Empty property with a rateable value under £2,900 is not charged at all while empty (REFERENCE §2.5; Southend, Teignbridge). */
+    static final Money INDEFINITE_EMPTY_RELIEF_BELOW = Money.ofPounds(2_900);
     /** Mandatory charity relief: 80% (LGFA 1988 Sch. 4ZA para 2). */
     static final int CHARITY_RELIEF_PERCENT = 80;
 
@@ -50,6 +52,15 @@ public final class BusinessRatesCharge {
         }
         if (rateableValue.isNegative()) {
             throw new IllegalArgumentException("a rateable value cannot be negative");
+        }
+        if (c.emptySince() != null && c.emptySince().isAfter(period.from()) && !c.emptySince().isAfter(period.to())) {
+            // occupied, then empty: each part is billed on its own terms
+            Circumstances occupiedPart = new Circumstances(c.charity(), c.soleProperty(), c.retailHospitalityLeisure(), null,
+                    c.industrial(), c.rhlReliefAlreadyGiven());
+            List<BillLine> lines = new ArrayList<>(lines(year, rateableValue,
+                    new LiabilityPeriod(period.year(), period.from(), c.emptySince().minusDays(1)), occupiedPart));
+            lines.addAll(lines(year, rateableValue, new LiabilityPeriod(period.year(), c.emptySince(), period.to()), c));
+            return lines;
         }
         List<BillLine> lines = new ArrayList<>();
         boolean occupied = c.emptySince() == null || c.emptySince().isAfter(period.to());
@@ -65,7 +76,9 @@ public final class BusinessRatesCharge {
             // a charity's empty property whose next use is charitable pays nothing (Sch. 4ZB)
             LocalDate reliefEnds = c.emptySince().plusMonths(c.industrial() ? 6 : 3).minusDays(1);
             LocalDate from = c.emptySince().isAfter(period.from()) ? c.emptySince() : period.from();
-            LocalDate to = c.charity() || reliefEnds.isAfter(period.to()) ? period.to() : reliefEnds;
+            // indefinite below £2,900 rateable value (Non-Domestic Rating (Unoccupied Property) (England) Regulations 2008, SI 2008/386, reg. 4) and for a charity's property
+            boolean indefinite = c.charity() || rateableValue.compareTo(INDEFINITE_EMPTY_RELIEF_BELOW) < 0;
+            LocalDate to = indefinite || reliefEnds.isAfter(period.to()) ? period.to() : reliefEnds;
             if (!to.isBefore(from)) {
                 Money perPeriod = new LiabilityPeriod(period.year(), from, to).apportion(annual);
                 Money relief = perPeriod.min(remaining);

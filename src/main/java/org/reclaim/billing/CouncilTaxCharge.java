@@ -41,7 +41,7 @@ public final class CouncilTaxCharge {
 
         if (c.disabledBandReduction()) {
             Money reducedAnnual = band == CouncilTaxBand.A
-                    ? year.totalFor(CouncilTaxBand.D).times(5, 9, RoundingMode.HALF_UP)
+                    ? year.totalAtNinthsOfBandD(5)
                     : year.totalFor(CouncilTaxBand.values()[band.ordinal() - 1]);
             Money reduction = charge.minus(period.apportion(reducedAnnual));
             lines.add(new BillLine(BillLine.Kind.DISABLED_BAND_REDUCTION, band == CouncilTaxBand.A

@@ -1,15 +1,17 @@
 package org.reclaim.billing;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.Money;
 
 /**
  * Re-profiles a plan when a revised notice changes the year's total (SI 1992/613 Sch. 1 para 10). Instalments that
  * fall due before the "adjustment day", 14 days after the revised notice is issued, stay as they were; the new
- * total less what they hold is spread over the instalments due from that day, by the same rounding rule as a first
- * plan; if none is left, it is one instalment on the adjustment day. The text of para 10(2) onwards was not found:
+ * total less what they hold is spread monthly, on the plan's payment day, from that day to the scheme's last month,
+ * by the same rounding rule as a first plan; if no month is left, it is one instalment on the adjustment day. The text of para 10(2) onwards was not found:
  * the 14-day adjustment day is that of the Contracting Out (Functions in relation to the Registration of Council
  * Tax) Order 1996 (SI 1996/1880) art. 15 and SI 1995/22's explanatory note. Where the new total is less than what
  * has already fallen due, the last of those instalments are reduced (latest first) so that the plan never demands
@@ -20,10 +22,15 @@ final class StatutoryReprofile {
     private StatutoryReprofile() {
     }
 
-    static List<Instalment> reprofile(List<Instalment> current, Money newTotal, LocalDate issuedOn, Money floor) {
+    /**
+     * @param paymentDay the plan's day of the month
+     * @param lastMonth  the last month the scheme runs to: the rest is spread over the months from the first payment day
+     *                   on or after the adjustment day up to this one, whatever rows the old plan still had
+     */
+    static List<Instalment> reprofile(List<Instalment> current, Money newTotal, FinancialYear year, LocalDate issuedOn, int paymentDay,
+                                      YearMonth lastMonth, Money floor) {
         LocalDate adjustmentDay = issuedOn.plusDays(StatutoryInstalments.NOTICE_DAYS);
         List<Instalment> kept = current.stream().filter(i -> i.dueOn().isBefore(adjustmentDay)).toList();
-        List<Instalment> toCome = current.stream().filter(i -> !i.dueOn().isBefore(adjustmentDay)).toList();
         Money keptTotal = kept.stream().map(Instalment::amount).reduce(Money.ZERO, Money::plus);
         Money rest = newTotal.minus(keptTotal);
         List<Instalment> plan = new ArrayList<>();
@@ -41,15 +48,24 @@ final class StatutoryReprofile {
             return plan;
         }
         plan.addAll(kept);
-        if (toCome.isEmpty()) {
-            if (rest.isPositive()) {
-                plan.add(new Instalment(plan.size() + 1, adjustmentDay, rest));
-            }
+        if (rest.isZero()) {
             return plan;
         }
-        List<Money> amounts = StatutoryInstalments.amounts(rest, toCome.size(), floor);
+        List<LocalDate> dates = new ArrayList<>();
+        LocalDate first = adjustmentDay.withDayOfMonth(paymentDay);
+        if (first.isBefore(adjustmentDay)) {
+            first = first.plusMonths(1);
+        }
+        for (LocalDate d = first; !YearMonth.from(d).isAfter(lastMonth) && !d.isAfter(year.end()); d = d.plusMonths(1)) {
+            dates.add(d);
+        }
+        if (dates.isEmpty()) {
+            plan.add(new Instalment(plan.size() + 1, adjustmentDay, rest));
+            return plan;
+        }
+        List<Money> amounts = StatutoryInstalments.amounts(rest, dates.size(), floor);
         for (int i = 0; i < amounts.size(); i++) {
-            plan.add(new Instalment(plan.size() + 1, toCome.get(i).dueOn(), amounts.get(i)));
+            plan.add(new Instalment(plan.size() + 1, dates.get(i), amounts.get(i)));
         }
         return plan;
     }

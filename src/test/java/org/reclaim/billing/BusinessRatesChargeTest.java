@@ -82,4 +82,21 @@ class BusinessRatesChargeTest {
         // 1 April to 30 September: 183 of 365 days of £55,500 = 27,826.03
         assertThat(amounts(lines)).containsExactly(5550000L, -2782603L);
     }
+
+    @Test
+    void aPeriodOccupiedThenEmptyIsBilledInTwoParts() {
+        // RV £10,000 x 49.9p = £4,990 a year; occupied April to September (183 days): small business rate relief clears it;
+        // empty from 1 October (182 days, £2,488.16): October to December (92 days, £1,257.75) free, January to March payable
+        List<BillLine> lines = BusinessRatesCharge.lines(Y2025, Money.ofPounds(10_000), YEAR_2025,
+                BusinessRatesCharge.Circumstances.OCCUPIED.emptyFrom(LocalDate.of(2025, 10, 1), false));
+        assertThat(amounts(lines)).containsExactly(250184L, -250184L, 248816L, -125775L);
+        assertThat(lines.stream().map(BillLine::amount).reduce(Money.ZERO, Money::plus)).isEqualTo(Money.ofPence(123041));
+    }
+
+    @Test
+    void emptyPropertyUnderTwoThousandNineHundredPoundsPaysNothingWhileEmpty() {
+        List<BillLine> lines = BusinessRatesCharge.lines(Y2025, Money.ofPounds(2_500), YEAR_2025,
+                BusinessRatesCharge.Circumstances.OCCUPIED.emptyFrom(LocalDate.of(2025, 1, 1), false));
+        assertThat(lines.stream().map(BillLine::amount).reduce(Money.ZERO, Money::plus)).isEqualTo(Money.ZERO);
+    }
 }

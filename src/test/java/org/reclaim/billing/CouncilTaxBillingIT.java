@@ -177,4 +177,38 @@ class CouncilTaxBillingIT {
         mvc.perform(get("/api/v1/reports/collection-fund").param("authority", own.gssCode()).param("from", "2026-04-01").param("to", "2026-06-30"))
                 .andExpect(status().isUnauthorized());
     }
+
+    @Test
+    void refusesWhatWouldMisbillAndSpreadsARebillOverTheMonthsLeft() throws Exception {
+        // a blank or unknown exemption class, or a Business Rates scheme, is refused rather than billed
+        Account account = bandDAccount(LocalDate.of(2020, 1, 1));
+        bill(account, "{\"financialYear\": \"2026/27\", \"exemptionClass\": \"\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("exemptionClass"));
+        bill(account, "{\"financialYear\": \"2026/27\", \"scheme\": \"BUSINESS_RATES\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("scheme"));
+        bill(account, "{\"financialYear\": \"2026/27\", \"issuedOn\": \"2206-04-01\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("issuedOn"));
+        assertThat(ledger.entries(account)).isEmpty();
+
+        // a year already charged outside billing is not charged again
+        Account migrated = bandDAccount(LocalDate.of(2020, 1, 1));
+        ledger.post(Posting.of(migrated.reference(), Y2026, EntryType.CHARGE, Money.ofPence(233002), LocalDate.of(2026, 4, 1), "opening charge"));
+        bill(migrated, "{\"financialYear\": \"2026/27\", \"issuedOn\": \"2026-03-05\"}").andExpect(status().isConflict());
+        assertThat(ledger.balance(migrated)).isEqualTo(Money.ofPence(233002));
+
+        // an exempt year rebilled when the exemption ends is spread over the months left, not demanded at once
+        Account exempt = bandDAccount(LocalDate.of(2020, 1, 1));
+        bill(exempt, "{\"financialYear\": \"2026/27\", \"issuedOn\": \"2026-03-05\", \"exemptionClass\": \"N\"}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.totalPence").value(0));
+        bill(exempt, "{\"financialYear\": \"2026/27\", \"issuedOn\": \"2026-06-01\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.instalments[1].dueOn").value("2026-07-01"))   // after the one £0 instalment of the exempt plan
+                .andExpect(jsonPath("$.instalments[7].dueOn").value("2027-01-01"));
+        // sending the same bill again re-issues nothing
+        String first = mvc.perform(get("/api/v1/accounts/{ref}/bills", exempt.reference().value()).with(httpBasic("officer", "reclaim-demo")))
+                .andReturn().getResponse().getContentAsString();
+        bill(exempt, "{\"financialYear\": \"2026/27\", \"issuedOn\": \"2026-06-01\"}").andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/accounts/{ref}/bills", exempt.reference().value()).with(httpBasic("officer", "reclaim-demo")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().json(first));
+    }
 }
