@@ -39,7 +39,7 @@ class SecurityConfig {
                         // personal data: the collections team reads and works it, auditors read it
                         .requestMatchers(GET, "/api/v1/accounts/**", "/api/v1/customers/**", "/api/v1/properties/**")
                             .hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
-                        .requestMatchers("/api/v1/accounts/**", "/api/v1/customers/**", "/api/v1/properties/**")
+                        .requestMatchers("/api/v1/accounts/**", "/api/v1/customers/**", "/api/v1/properties/**", "/api/v1/hb-overpayments/**")
                             .hasAnyRole(OFFICER, TEAM_LEADER)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Reclaim").authenticationEntryPoint(ProblemResponses::unauthorized))
