@@ -139,6 +139,13 @@ public class Accounts {
         return find(reference).orElseThrow(() -> NotFound.of("account with reference", reference));
     }
 
+    /** The authority's open accounts of a stream whose liability covers any day from {@code from} to {@code to}. */
+    public List<Account> liableBetween(int authorityId, RevenueStream stream, LocalDate from, LocalDate to) {
+        return jdbc.sql(SELECT + " where a.authority_id = ? and a.stream = ? and a.status = 'OPEN'"
+                        + " and a.liability_start <= ? and (a.liability_end is null or a.liability_end >= ?) order by a.id")
+                .params(authorityId, stream.name(), to, from).query(Accounts::map).list();
+    }
+
     /** Every account on which the party is liable. */
     public List<Account> ofParty(Party party) {
         return jdbc.sql(SELECT + " join account_party ap on ap.authority_id = a.authority_id and ap.account_id = a.id"

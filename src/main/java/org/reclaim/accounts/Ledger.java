@@ -34,14 +34,17 @@ public class Ledger {
             from ledger_entry""";
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
     private final Accounts accounts;
     private final AccessAudit audit;
     private final Clock clock;
     /** Looked up when needed: the modules that provide schedules also post to the ledger. */
     private final ObjectProvider<DueSchedule> schedules;
 
-    Ledger(JdbcClient jdbc, Accounts accounts, AccessAudit audit, Clock clock, ObjectProvider<DueSchedule> schedules) {
+    Ledger(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, Accounts accounts, AccessAudit audit, Clock clock,
+           ObjectProvider<DueSchedule> schedules) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
@@ -93,6 +96,53 @@ public class Ledger {
         audit.record(account.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.ACCOUNT, account.reference(),
                 posting.type() + " " + posting.amount() + " posted");
         return jdbc.sql(SELECT + " where authority_id = ? and id = ?").params(account.authorityId(), id).query(Ledger::map).single();
+    }
+
+    /**
+     * Posts many entries of one authority in one batch, for runs (weekly rent debits, annual billing). Each must carry an
+     * idempotency key: an entry whose key is already on the ledger is skipped, so a run repeated after a crash posts
+     * each entry once. No account lock is taken: batch postings do not depend on the balance. Returns how many were posted.
+     */
+    @Transactional
+    public int postAll(int authorityId, List<Posting> postings) {
+        for (int i = 0; i < postings.size(); i++) {
+            Posting p = postings.get(i);
+            String refusal = p.type().refusal(p.amount().pence());
+            if (refusal != null) {
+                throw InvalidInput.of("postings[" + i + "].amountPence", refusal);
+            }
+            if (p.idempotencyKey() == null) {
+                throw InvalidInput.of("postings[" + i + "].idempotencyKey", "is required for a batch posting");
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String user = AccessAudit.currentUser();
+        int[][] counts = jdbcTemplate.batchUpdate("""
+                insert into ledger_entry (authority_id, account_id, financial_year, entry_type, amount_pence, effective_on, due_on,
+                                          posted_at, posted_by, description, idempotency_key, scheduled)
+                select a.authority_id, a.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from account a where a.authority_id = ? and a.reference = ?
+                on conflict (authority_id, idempotency_key) do nothing""",
+                postings, 1000, (ps, p) -> {
+                    ps.setInt(1, p.financialYear().startYear());
+                    ps.setString(2, p.type().name());
+                    ps.setLong(3, p.amount().pence());
+                    ps.setObject(4, p.effectiveOn());
+                    ps.setObject(5, p.amount().isPositive() ? (p.dueOn() == null ? p.effectiveOn() : p.dueOn()) : null);
+                    ps.setObject(6, now);
+                    ps.setString(7, user);
+                    ps.setString(8, p.description());
+                    ps.setString(9, p.idempotencyKey());
+                    ps.setBoolean(10, p.scheduled());
+                    ps.setInt(11, authorityId);
+                    ps.setString(12, p.account().value());
+                });
+        int posted = 0;
+        for (int[] batch : counts) {
+            for (int c : batch) {
+                posted += Math.max(c, 0);
+            }
+        }
+        return posted;
     }
 
     /** A retry is the same movement: same type, amount, year and date. */

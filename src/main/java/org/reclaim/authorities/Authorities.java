@@ -101,6 +101,27 @@ public class Authorities {
                 .update();
     }
 
+    /** Sets the rent-free weeks (each named by its Monday) of the financial year, replacing any set before. */
+    @Transactional
+    public void setRentFreeWeeks(int authorityId, FinancialYear year, List<java.time.LocalDate> mondays) {
+        for (int i = 0; i < mondays.size(); i++) {
+            if (mondays.get(i).getDayOfWeek() != java.time.DayOfWeek.MONDAY || !year.contains(mondays.get(i))) {
+                throw InvalidInput.of("weeks[" + i + "]", "must be a Monday in " + year);
+            }
+        }
+        jdbc.sql("delete from rent_free_week where authority_id = ? and week_starting between ? and ?")
+                .params(authorityId, year.start(), year.end()).update();
+        for (java.time.LocalDate monday : mondays) {
+            jdbc.sql("insert into rent_free_week (authority_id, week_starting) values (?, ?) on conflict do nothing")
+                    .params(authorityId, monday).update();
+        }
+    }
+
+    public boolean isRentFreeWeek(int authorityId, java.time.LocalDate monday) {
+        return jdbc.sql("select exists (select 1 from rent_free_week where authority_id = ? and week_starting = ?)")
+                .params(authorityId, monday).query(Boolean.class).single();
+    }
+
     /** One body's Band D amount for a year, as an administrator sets it. */
     public record PreceptSetting(String name, PreceptorKind kind, Money bandD, String source) {
     }

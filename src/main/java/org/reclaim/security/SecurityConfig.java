@@ -34,6 +34,8 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/authorities/**").hasRole(ADMIN)
                         // totals without personal data: anyone signed in
                         .requestMatchers(GET, "/api/v1/reports/**").authenticated()
+                        // runs that post to many accounts wait for a team leader
+                        .requestMatchers("/api/v1/rent-debits/**").hasRole(TEAM_LEADER)
                         // the access audit is for auditors
                         .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)
                         // personal data: the collections team reads and works it, auditors read it
