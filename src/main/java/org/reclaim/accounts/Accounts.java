@@ -146,6 +146,12 @@ public class Accounts {
                 .params(authorityId, stream.name(), to, from).query(Accounts::map).list();
     }
 
+    /** The accounts of a stream at a property, open or closed. */
+    public List<Account> atProperty(int authorityId, long propertyId, RevenueStream stream) {
+        return jdbc.sql(SELECT + " where a.authority_id = ? and a.property_id = ? and a.stream = ? order by a.id")
+                .params(authorityId, propertyId, stream.name()).query(Accounts::map).list();
+    }
+
     /** Every account on which the party is liable. */
     public List<Account> ofParty(Party party) {
         return jdbc.sql(SELECT + " join account_party ap on ap.authority_id = a.authority_id and ap.account_id = a.id"

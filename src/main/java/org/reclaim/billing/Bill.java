@@ -8,5 +8,6 @@ import org.reclaim.shared.Money;
 
 /** A demand for one account and year as it was issued: its lines, total and instalment plan. */
 public record Bill(long id, long accountId, FinancialYear year, LocalDate issuedOn, String reason, Money total,
-                   String scheme, int paymentDay, @Nullable Long supersedesBillId, List<BillLine> lines, List<Instalment> instalments) {
+                   String scheme, int paymentDay, @Nullable Long supersedesBillId, List<BillLine> lines, List<Instalment> instalments,
+                   CouncilTaxCircumstances circumstances) {
 }

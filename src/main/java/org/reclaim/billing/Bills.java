@@ -63,7 +63,8 @@ public class Bills implements DueSchedule {
 
     /** Issues a bill with these lines; the first of a year, or a rebill that supersedes the current one. */
     @Transactional
-    public Bill issue(AccountReference reference, FinancialYear year, LocalDate issuedOn, String reason, List<BillLine> lines, PlanChoice choice) {
+    public Bill issue(AccountReference reference, FinancialYear year, LocalDate issuedOn, String reason, List<BillLine> lines, PlanChoice choice,
+                      CouncilTaxCircumstances circumstances) {
         Account account = accounts.get(reference);
         jdbc.sql("select id from account where authority_id = ? and id = ? for update").params(account.authorityId(), account.id())
                 .query(Long.class).single();
@@ -92,10 +93,13 @@ public class Bills implements DueSchedule {
         int paymentDay = current.map(Bill::paymentDay).orElse(choice.paymentDay());
         long billId = jdbc.sql("""
                 insert into bill (authority_id, account_id, financial_year, issued_on, reason, total_pence, scheme, payment_day,
-                                  supersedes_bill_id, created_at, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                  supersedes_bill_id, created_at, created_by, disabled_band_reduction, discount, exemption_class,
+                                  premium_percent, premium_reason, council_tax_reduction_pence)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(account.authorityId(), account.id(), year.startYear(), issuedOn, reason, total.pence(), scheme, paymentDay,
-                        current.map(Bill::id).orElse(null), OffsetDateTime.now(clock), AccessAudit.currentUser())
+                        current.map(Bill::id).orElse(null), OffsetDateTime.now(clock), AccessAudit.currentUser(),
+                        circumstances.disabledBandReduction(), circumstances.discount().name(), circumstances.exemptionClass(),
+                        circumstances.premiumPercent(), circumstances.premiumReason(), circumstances.councilTaxReduction().pence())
                 .query(Long.class).single();
         for (int i = 0; i < lines.size(); i++) {
             BillLine l = lines.get(i);
@@ -197,12 +201,15 @@ public class Bills implements DueSchedule {
                 .params(account.authorityId(), billId)
                 .query((rs, n) -> new Instalment(rs.getInt(1), rs.getObject(2, LocalDate.class), Money.ofPence(rs.getLong(3)))).list();
         return jdbc.sql("""
-                select id, account_id, financial_year, issued_on, reason, total_pence, scheme, payment_day, supersedes_bill_id
+                select id, account_id, financial_year, issued_on, reason, total_pence, scheme, payment_day, supersedes_bill_id,
+                       disabled_band_reduction, discount, exemption_class, premium_percent, premium_reason, council_tax_reduction_pence
                 from bill where authority_id = ? and id = ?""")
                 .params(account.authorityId(), billId)
                 .query((rs, n) -> new Bill(rs.getLong(1), rs.getLong(2), FinancialYear.of(rs.getInt(3)), rs.getObject(4, LocalDate.class),
                         rs.getString(5), Money.ofPence(rs.getLong(6)), rs.getString(7), rs.getInt(8), (Long) rs.getObject(9),
-                        new ArrayList<>(lines), plan))
+                        new ArrayList<>(lines), plan,
+                        new CouncilTaxCircumstances(rs.getBoolean(10), CouncilTaxCircumstances.Discount.valueOf(rs.getString(11)),
+                                rs.getString(12), rs.getInt(13), rs.getString(14), Money.ofPence(rs.getLong(15)))))
                 .single();
     }
 }

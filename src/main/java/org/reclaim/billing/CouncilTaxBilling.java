@@ -42,20 +42,27 @@ public class CouncilTaxBilling {
             throw InvalidInput.of("propertyId", "account " + reference + " has no property to bill");
         }
         Property property = properties.get(account.propertyId());
-        if (property.councilTaxBand() == null) {
-            throw InvalidInput.of("councilTaxBand", "the property " + property.singleLineAddress() + " has no Council Tax band");
-        }
         BillingAuthority authority = authorities.byId(account.authorityId());
         CouncilTaxYear config = authorities.councilTax(authority.id(), year).orElseThrow(() -> InvalidInput.of("financialYear",
                 "no Council Tax is set for " + authority.name() + " in " + year + ": an administrator sets each body's Band D with "
                         + "PUT /api/v1/authorities/" + authority.gssCode() + "/council-tax/" + year.startYear()));
         LiabilityPeriod period = LiabilityPeriod.within(year, account.liabilityStart(), account.liabilityEnd());
-        return CouncilTaxCharge.lines(config, property.councilTaxBand(), period, circumstances);
+        List<Properties.BandPeriod> bands = properties.bandsBetween(property, period.from(), period.to());
+        if (bands.isEmpty()) {
+            throw InvalidInput.of("councilTaxBand", "the property " + property.singleLineAddress() + " has no Council Tax band");
+        }
+        // a band that changes during the period is charged band by band, each for its own days
+        List<BillLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < bands.size(); i++) {
+            LocalDate to = i + 1 < bands.size() ? bands.get(i + 1).from().minusDays(1) : period.to();
+            lines.addAll(CouncilTaxCharge.lines(config, bands.get(i).band(), new LiabilityPeriod(year, bands.get(i).from(), to), circumstances));
+        }
+        return lines;
     }
 
     @Transactional
     public Bill bill(AccountReference reference, FinancialYear year, LocalDate issuedOn, String reason,
                      CouncilTaxCircumstances circumstances, Bills.PlanChoice plan) {
-        return bills.issue(reference, year, issuedOn, reason, preview(reference, year, circumstances), plan);
+        return bills.issue(reference, year, issuedOn, reason, preview(reference, year, circumstances), plan, circumstances);
     }
 }

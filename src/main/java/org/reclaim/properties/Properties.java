@@ -3,6 +3,7 @@ package org.reclaim.properties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,6 +66,65 @@ public class Properties {
                 .query(Long.class).single();
         audit.record(authorityId, AccessAudit.Action.CHANGE, AccessAudit.Subject.PROPERTY, id, "created");
         return get(id);
+    }
+
+    /** A band and the day it takes effect from. */
+    public record BandPeriod(LocalDate from, CouncilTaxBand band) {
+    }
+
+    /**
+     * Records a band alteration from a date (which may be in the past). The band before the first alteration is kept
+     * as the band since the start of Council Tax, so every earlier day still has its band.
+     */
+    @Transactional
+    public Property changeBand(long propertyId, CouncilTaxBand band, LocalDate effectiveFrom) {
+        Property property = get(propertyId);
+        if (property.kind() != PropertyKind.DWELLING) {
+            throw InvalidInput.of("band", "only a dwelling has a Council Tax band");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (property.councilTaxBand() != null && bandHistory(property).isEmpty()) {
+            jdbc.sql("insert into council_tax_band_history (authority_id, property_id, effective_from, band, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?)")
+                    .params(property.authorityId(), propertyId, COUNCIL_TAX_BEGAN, property.councilTaxBand().name(), now, AccessAudit.currentUser()).update();
+        }
+        jdbc.sql("""
+                insert into council_tax_band_history (authority_id, property_id, effective_from, band, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?)
+                on conflict (authority_id, property_id, effective_from) do nothing""")
+                .params(property.authorityId(), propertyId, effectiveFrom, band.name(), now, AccessAudit.currentUser()).update();
+        LocalDate today = LocalDate.now(clock);
+        CouncilTaxBand current = bandsBetween(property, today, today).get(0).band();
+        jdbc.sql("update property set council_tax_band = ? where authority_id = ? and id = ?")
+                .params(current.name(), property.authorityId(), propertyId).update();
+        audit.record(property.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.PROPERTY, propertyId,
+                "band " + band + " from " + effectiveFrom);
+        return get(propertyId);
+    }
+
+    /** Council Tax began on 1 April 1993 (Local Government Finance Act 1992, s. 1). */
+    static final LocalDate COUNCIL_TAX_BEGAN = LocalDate.of(1993, 4, 1);
+
+    private List<BandPeriod> bandHistory(Property property) {
+        return jdbc.sql("select effective_from, band from council_tax_band_history where authority_id = ? and property_id = ? order by effective_from")
+                .params(property.authorityId(), property.id())
+                .query((rs, n) -> new BandPeriod(rs.getObject(1, LocalDate.class), CouncilTaxBand.valueOf(rs.getString(2)))).list();
+    }
+
+    /** The bands of the dwelling from {@code from} to {@code to}: the first period starts on {@code from}. */
+    public List<BandPeriod> bandsBetween(Property property, LocalDate from, LocalDate to) {
+        List<BandPeriod> history = bandHistory(property);
+        if (history.isEmpty()) {
+            return property.councilTaxBand() == null ? List.of() : List.of(new BandPeriod(from, property.councilTaxBand()));
+        }
+        List<BandPeriod> result = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            LocalDate start = history.get(i).from();
+            LocalDate end = i + 1 < history.size() ? history.get(i + 1).from().minusDays(1) : LocalDate.MAX;
+            if (end.isBefore(from) || start.isAfter(to)) {
+                continue;
+            }
+            result.add(new BandPeriod(start.isBefore(from) ? from : start, history.get(i).band()));
+        }
+        return result;
     }
 
     public Optional<Property> find(long id) {

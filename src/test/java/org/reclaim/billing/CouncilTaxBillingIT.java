@@ -211,4 +211,29 @@ class CouncilTaxBillingIT {
         mvc.perform(get("/api/v1/accounts/{ref}/bills", exempt.reference().value()).with(httpBasic("officer", "reclaim-demo")))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().json(first));
     }
+
+    @Test
+    void aBackdatedBandChangeRebillsBandByBandFromTheChangeDate() throws Exception {
+        var home = data.dwelling(council).band(CouncilTaxBand.D).create();
+        Account account = data.account(council).property(home).from(LocalDate.of(2019, 1, 1)).open();
+        bill(account, "{\"financialYear\": \"2026/27\", \"issuedOn\": \"2026-03-05\"}").andExpect(status().isCreated());
+
+        // on 20 July the VOA moves the dwelling to band C from 15 May: 44 days of D (233002 x 44/365 = 28087.91 -> 28088)
+        // and 321 days of C (177778 + 29335 = 207113; x 321/365 = 182145.95 -> 182146): 210234 in all
+        mvc.perform(post("/api/v1/properties/{id}/band-changes", home.id()).with(httpBasic("officer", "reclaim-demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"band\": \"C\", \"effectiveFrom\": \"2026-05-15\", \"issuedOn\": \"2026-07-20\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].totalPence").value(210234))
+                .andExpect(jsonPath("$[0].lines[0].amountPence").value(28088))
+                .andExpect(jsonPath("$[0].lines[0].description").value("Council Tax band D, 1 Apr 2026 to 14 May 2026 (44 days)"))
+                .andExpect(jsonPath("$[0].lines[1].amountPence").value(182146))
+                // April to August stay as billed (116502); 93732 over September to January: £187.46 -> £187, first 18932
+                .andExpect(jsonPath("$[0].instalments[4].amountPence").value(23300))
+                .andExpect(jsonPath("$[0].instalments[5].amountPence").value(18932))
+                .andExpect(jsonPath("$[0].instalments[6].amountPence").value(18700));
+        assertThat(ledger.balance(account)).isEqualTo(Money.ofPence(210234));
+        assertThat(ledger.entries(account).get(1).amount()).isEqualTo(Money.ofPence(210234 - 233002));
+    }
 }
