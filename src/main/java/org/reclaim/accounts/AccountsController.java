@@ -129,12 +129,7 @@ class AccountsController {
     @PostMapping("/{reference}/adjustments")
     @ResponseStatus(HttpStatus.CREATED)
     TransactionView adjust(@PathVariable String reference, @Valid @RequestBody NewAdjustment request) {
-        FinancialYear year;
-        try {
-            year = FinancialYear.parse(request.financialYear());
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("financialYear", e.getMessage());
-        }
+        FinancialYear year = FinancialYear.fromRequest(request.financialYear(), "financialYear");
         LocalDate on = request.effectiveOn() == null ? LocalDate.now(clock) : request.effectiveOn();
         Posting posting = new Posting(AccountReference.fromRequest(reference), year, EntryType.ADJUSTMENT, Money.ofPence(request.amountPence()), on, null,
                 request.reason(), null, request.correctsEntryId());

@@ -85,10 +85,6 @@ class CouncilTaxController {
     }
 
     private static FinancialYear year(int year) {
-        try {
-            return FinancialYear.of(year);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("year", e.getMessage());
-        }
+        return FinancialYear.fromRequest(year, "year");
     }
 }

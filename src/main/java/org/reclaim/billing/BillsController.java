@@ -77,12 +77,7 @@ class BillsController {
     @PostMapping("/council-tax-bills")
     @ResponseStatus(HttpStatus.CREATED)
     BillView billCouncilTax(@PathVariable String reference, @Valid @RequestBody CouncilTaxBillRequest r) {
-        FinancialYear year;
-        try {
-            year = FinancialYear.parse(r.financialYear());
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("financialYear", e.getMessage());
-        }
+        FinancialYear year = FinancialYear.fromRequest(r.financialYear(), "financialYear");
         CouncilTaxCircumstances circumstances;
         try {
             circumstances = new CouncilTaxCircumstances(Boolean.TRUE.equals(r.disabledBandReduction()),

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.reclaim.authorities.Authorities;
 import org.reclaim.shared.FinancialYear;
-import org.reclaim.shared.InvalidInput;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,12 +37,7 @@ class RentController {
 
     @PutMapping("/api/v1/authorities/{code}/rent-free-weeks/{year}")
     RentFreeWeeks setRentFreeWeeks(@PathVariable String code, @PathVariable int year, @Valid @RequestBody RentFreeWeeks request) {
-        FinancialYear financialYear;
-        try {
-            financialYear = FinancialYear.of(year);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("year", e.getMessage());
-        }
+        FinancialYear financialYear = FinancialYear.fromRequest(year, "year");
         authorities.setRentFreeWeeks(authorities.byGssCode(code).id(), financialYear, request.weeks());
         return request;
     }

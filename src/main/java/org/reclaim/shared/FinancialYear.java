@@ -45,6 +45,24 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
         return new FinancialYear(start);
     }
 
+    /** Reads a year given in a request; a bad one is an error of that field. */
+    public static FinancialYear fromRequest(String text, String field) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of(field, e.getMessage());
+        }
+    }
+
+    /** A year given by the calendar year it starts in, in a request (a path such as .../council-tax/2026). */
+    public static FinancialYear fromRequest(int startYear, String field) {
+        try {
+            return new FinancialYear(startYear);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of(field, e.getMessage());
+        }
+    }
+
     public LocalDate start() {
         return LocalDate.of(startYear, 4, 1);
     }
