@@ -17,7 +17,6 @@ import org.reclaim.properties.Properties;
 import org.reclaim.properties.Property;
 import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.FinancialYear;
-import org.reclaim.shared.InvalidInput;
 import org.reclaim.shared.Money;
 import java.time.Clock;
 import org.springframework.http.HttpStatus;
