@@ -52,13 +52,20 @@ class BillsController {
     }
 
     record BillView(long id, String financialYear, LocalDate issuedOn, String reason, long totalPence, String scheme, int paymentDay,
-                    @Nullable Long supersedesBillId, List<LineView> lines, List<InstalmentView> instalments) {
+                    @Nullable Long supersedesBillId, List<LineView> lines, List<InstalmentView> instalments, List<String> paymentMethods) {
         static BillView of(Bill b) {
             return new BillView(b.id(), b.year().toString(), b.issuedOn(), b.reason(), b.total().pence(), b.scheme(), b.paymentDay(),
                     b.supersedesBillId(), b.lines().stream().map(l -> new LineView(l.kind(), l.description(), l.amount().pence())).toList(),
-                    b.instalments().stream().map(i -> new InstalmentView(b.year().toString(), i.number(), i.dueOn(), i.amount().pence())).toList());
+                    b.instalments().stream().map(i -> new InstalmentView(b.year().toString(), i.number(), i.dueOn(), i.amount().pence())).toList(),
+                    PAYMENT_METHODS);
         }
     }
+
+    /**
+     * How a bill can be paid, Direct Debit first: "Direct Debit by Default" (the job specification in shared/seeds) and
+     * cheaper methods before cash. The payments module will make this per authority.
+     */
+    static final List<String> PAYMENT_METHODS = List.of("DIRECT_DEBIT", "CARD", "BANK_TRANSFER", "PAYPOINT", "POST_OFFICE");
 
     private final CouncilTaxBilling councilTax;
     private final Bills bills;

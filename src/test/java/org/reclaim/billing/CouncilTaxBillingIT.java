@@ -73,7 +73,8 @@ class CouncilTaxBillingIT {
                 .andExpect(jsonPath("$.lines[0].kind").value("CHARGE"))
                 .andExpect(jsonPath("$.instalments.length()").value(10))
                 .andExpect(jsonPath("$.instalments[0].amountPence").value(23302))   // 233002 - 9 x 23300
-                .andExpect(jsonPath("$.instalments[1].amountPence").value(23300));
+                .andExpect(jsonPath("$.instalments[1].amountPence").value(23300))
+                .andExpect(jsonPath("$.paymentMethods[0]").value("DIRECT_DEBIT"));
         mvc.perform(get("/api/v1/accounts/{ref}/instalments", account.reference().value()).with(httpBasic("auditor", "reclaim-demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(10))
