@@ -68,13 +68,15 @@ class BillsController {
     static final List<String> PAYMENT_METHODS = List.of("DIRECT_DEBIT", "CARD", "BANK_TRANSFER", "PAYPOINT", "POST_OFFICE");
 
     private final CouncilTaxBilling councilTax;
+    private final MoveOut moveOut;
     private final Bills bills;
     private final Accounts accounts;
     private final AccessAudit audit;
     private final Clock clock;
 
-    BillsController(CouncilTaxBilling councilTax, Bills bills, Accounts accounts, AccessAudit audit, Clock clock) {
+    BillsController(CouncilTaxBilling councilTax, MoveOut moveOut, Bills bills, Accounts accounts, AccessAudit audit, Clock clock) {
         this.councilTax = councilTax;
+        this.moveOut = moveOut;
         this.bills = bills;
         this.accounts = accounts;
         this.audit = audit;
@@ -104,6 +106,16 @@ class BillsController {
         Bill bill = councilTax.bill(AccountReference.fromRequest(reference), year, issuedOn,
                 r.reason() == null ? "Council Tax bill " + year : r.reason(), circumstances, plan);
         return BillView.of(bill);
+    }
+
+    record MovedOut(@jakarta.validation.constraints.NotNull LocalDate lastDayLiable, @Nullable LocalDate issuedOn) {
+    }
+
+    /** The payer has left: the liability ends and each billed year from then is rebilled. */
+    @PostMapping("/move-out")
+    List<BillView> moveOut(@PathVariable String reference, @Valid @RequestBody MovedOut request) {
+        return moveOut.moveOut(AccountReference.fromRequest(reference), request.lastDayLiable(),
+                request.issuedOn() == null ? LocalDate.now(clock) : request.issuedOn()).stream().map(BillView::of).toList();
     }
 
     @GetMapping("/bills")

@@ -237,4 +237,22 @@ class CouncilTaxBillingIT {
         assertThat(ledger.balance(account)).isEqualTo(Money.ofPence(210234));
         assertThat(ledger.entries(account).get(1).amount()).isEqualTo(Money.ofPence(210234 - 233002));
     }
+
+    @Test
+    void movingOutEndsTheLiabilityAndRebillsTheDaysLiable() throws Exception {
+        Account account = bandDAccount(LocalDate.of(2019, 1, 1));
+        bill(account, "{\"financialYear\": \"2026/27\", \"issuedOn\": \"2026-03-05\"}").andExpect(status().isCreated());
+        // liable 1 April to 31 July 2026: 122 days, 233002 x 122/365 = 77879.8 -> 77880; April to August (116502) had been billed
+        mvc.perform(post("/api/v1/accounts/{ref}/move-out", account.reference().value()).with(httpBasic("officer", "reclaim-demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"lastDayLiable\": \"2026-07-31\", \"issuedOn\": \"2026-08-03\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].totalPence").value(77880))
+                .andExpect(jsonPath("$[0].lines[0].description").value("Council Tax band D, 1 Apr 2026 to 31 Jul 2026 (122 days)"));
+        assertThat(ledger.balance(account)).isEqualTo(Money.ofPence(77880));
+        // nothing more falls due than the bill: the instalments already due are cut back to it
+        assertThat(ledger.arrears(account, LocalDate.of(2027, 3, 31))).isEqualTo(Money.ofPence(77880));
+        mvc.perform(post("/api/v1/accounts/{ref}/move-out", account.reference().value()).with(httpBasic("officer", "reclaim-demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"lastDayLiable\": \"2026-07-31\"}"))
+                .andExpect(status().isConflict());
+    }
 }
