@@ -146,6 +146,26 @@ public class Accounts {
                 .params(authorityId, stream.name(), to, from).query(Accounts::map).list();
     }
 
+    /**
+     * Locks the account's row until the transaction ends, so that work which reads the account's state before changing
+     * it (posting, billing) sees every earlier change and is seen by every later one.
+     */
+    public void lock(Account account) {
+        jdbc.sql("select id from account where authority_id = ? and id = ? for update")
+                .params(account.authorityId(), account.id()).query(Long.class).single();
+    }
+
+    /**
+     * The account a request names in its path, with a READ line in the access audit saying what was read
+     * ({@code "GET /api/v1/accounts/{reference}" + pathSuffix}).
+     */
+    public Account readForRequest(String reference, String pathSuffix) {
+        Account account = get(AccountReference.fromRequest(reference));
+        audit.record(account.authorityId(), AccessAudit.Action.READ, AccessAudit.Subject.ACCOUNT, account.reference(),
+                "GET /api/v1/accounts/" + account.reference() + pathSuffix);
+        return account;
+    }
+
     /** The accounts of a stream at a property, open or closed. */
     public List<Account> atProperty(int authorityId, long propertyId, RevenueStream stream) {
         return jdbc.sql(SELECT + " where a.authority_id = ? and a.property_id = ? and a.stream = ? order by a.id")

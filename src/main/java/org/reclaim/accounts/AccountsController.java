@@ -95,9 +95,7 @@ class AccountsController {
     @GetMapping("/{reference}")
     @Transactional(isolation = Isolation.REPEATABLE_READ)   // not read-only: the audit line is written in it
     AccountView get(@PathVariable String reference) {
-        Account account = accounts.get(AccountReference.fromRequest(reference));
-        audit.record(account.authorityId(), AccessAudit.Action.READ, AccessAudit.Subject.ACCOUNT, account.reference(),
-                "GET /api/v1/accounts/" + account.reference());
+        Account account = accounts.readForRequest(reference, "");
         audit.recordAll(AccessAudit.Action.READ, account.liablePartyIds().stream()
                 .map(id -> new AccessAudit.Seen(account.authorityId(), AccessAudit.Subject.PARTY, String.valueOf(id))).toList(),
                 "shown on account " + account.reference());
@@ -106,9 +104,7 @@ class AccountsController {
 
     @GetMapping("/{reference}/transactions")
     List<TransactionView> transactions(@PathVariable String reference) {
-        Account account = accounts.get(AccountReference.fromRequest(reference));
-        audit.record(account.authorityId(), AccessAudit.Action.READ, AccessAudit.Subject.ACCOUNT, account.reference(),
-                "GET /api/v1/accounts/" + account.reference() + "/transactions");
+        Account account = accounts.readForRequest(reference, "/transactions");
         List<TransactionView> views = new ArrayList<>();
         long running = 0;
         for (LedgerEntry e : ledger.entries(account)) {

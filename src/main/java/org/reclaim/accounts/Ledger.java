@@ -62,8 +62,7 @@ public class Ledger {
         if (posting.description().isBlank()) {
             throw InvalidInput.of("description", "is required: say why the money moved");
         }
-        jdbc.sql("select id from account where authority_id = ? and id = ? for update")
-                .params(account.authorityId(), account.id()).query(Long.class).single();
+        accounts.lock(account);
         if (posting.idempotencyKey() != null) {
             Optional<LedgerEntry> earlier = byKey(account.authorityId(), posting.idempotencyKey());
             if (earlier.isPresent() && earlier.get().accountId() != account.id()) {

@@ -42,7 +42,7 @@ public class BandChanges {
                 FinancialYear year = y;
                 bills.current(account, year).ifPresent(current -> rebills.add(councilTax.bill(account.reference(), year, issuedOn,
                         "Band changed to " + band + " from " + effectiveFrom, current.circumstances(),
-                        new Bills.PlanChoice(current.scheme(), current.paymentDay(), false))));
+                        Bills.PlanChoice.keeping(current))));
             }
         }
         return rebills;

@@ -37,6 +37,11 @@ public class Bills implements DueSchedule {
             this(scheme, paymentDay, true);
         }
 
+        /** A rebill keeps the plan the payer has. */
+        public static PlanChoice keeping(Bill current) {
+            return new PlanChoice(current.scheme(), current.paymentDay(), false);
+        }
+
         public PlanChoice {
             if (!List.of("TEN_MONTHLY", "TWELVE_MONTHLY", "BUSINESS_RATES").contains(scheme)) {
                 throw InvalidInput.of("scheme", "must be TEN_MONTHLY, TWELVE_MONTHLY or BUSINESS_RATES");
@@ -66,8 +71,7 @@ public class Bills implements DueSchedule {
     public Bill issue(AccountReference reference, FinancialYear year, LocalDate issuedOn, String reason, List<BillLine> lines, PlanChoice choice,
                       CouncilTaxCircumstances circumstances) {
         Account account = accounts.get(reference);
-        jdbc.sql("select id from account where authority_id = ? and id = ? for update").params(account.authorityId(), account.id())
-                .query(Long.class).single();
+        accounts.lock(account);
         Money total = CouncilTaxCharge.total(lines);
         if (total.isNegative()) {
             throw InvalidInput.of("lines", "the bill comes to " + total + ": a bill cannot be negative");

@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.reclaim.accounts.Account;
 import org.reclaim.accounts.AccountReference;
 import org.reclaim.accounts.Accounts;
-import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.InvalidInput;
 import org.reclaim.shared.Money;
@@ -71,15 +70,13 @@ class BillsController {
     private final MoveOut moveOut;
     private final Bills bills;
     private final Accounts accounts;
-    private final AccessAudit audit;
     private final Clock clock;
 
-    BillsController(CouncilTaxBilling councilTax, MoveOut moveOut, Bills bills, Accounts accounts, AccessAudit audit, Clock clock) {
+    BillsController(CouncilTaxBilling councilTax, MoveOut moveOut, Bills bills, Accounts accounts, Clock clock) {
         this.councilTax = councilTax;
         this.moveOut = moveOut;
         this.bills = bills;
         this.accounts = accounts;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -132,10 +129,7 @@ class BillsController {
     }
 
     private Account read(String reference, String what) {
-        Account account = accounts.get(AccountReference.fromRequest(reference));
-        audit.record(account.authorityId(), AccessAudit.Action.READ, AccessAudit.Subject.ACCOUNT, account.reference(),
-                "GET /api/v1/accounts/" + account.reference() + "/" + what);
-        return account;
+        return accounts.readForRequest(reference, "/" + what);
     }
 
 }

@@ -12,7 +12,6 @@ import org.reclaim.accounts.Account;
 import org.reclaim.accounts.AccountReference;
 import org.reclaim.accounts.Accounts;
 import org.reclaim.authorities.Authorities;
-import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.Money;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,15 +41,12 @@ class HousingBenefitOverpaymentsController {
     private final HousingBenefitOverpayments overpayments;
     private final Authorities authorities;
     private final Accounts accounts;
-    private final AccessAudit audit;
     private final Clock clock;
 
-    HousingBenefitOverpaymentsController(HousingBenefitOverpayments overpayments, Authorities authorities, Accounts accounts,
-                                         AccessAudit audit, Clock clock) {
+    HousingBenefitOverpaymentsController(HousingBenefitOverpayments overpayments, Authorities authorities, Accounts accounts, Clock clock) {
         this.overpayments = overpayments;
         this.authorities = authorities;
         this.accounts = accounts;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -65,9 +61,7 @@ class HousingBenefitOverpaymentsController {
 
     @GetMapping("/api/v1/accounts/{reference}/hb-overpayments")
     List<OverpaymentView> of(@PathVariable String reference) {
-        Account account = accounts.get(AccountReference.fromRequest(reference));
-        audit.record(account.authorityId(), AccessAudit.Action.READ, AccessAudit.Subject.ACCOUNT, account.reference(),
-                "GET /api/v1/accounts/" + account.reference() + "/hb-overpayments");
+        Account account = accounts.readForRequest(reference, "/hb-overpayments");
         return overpayments.of(account).stream().map(OverpaymentView::of).toList();
     }
 }

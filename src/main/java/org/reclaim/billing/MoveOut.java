@@ -43,10 +43,10 @@ public class MoveOut {
             if (year.end().isAfter(lastDayLiable)) {
                 rebills.add(year.start().isAfter(lastDayLiable)
                         // a year that starts after the move is not owed at all: a nil bill
-                        ? bills.issue(reference, year, issuedOn, "Moved out " + lastDayLiable, List.of(), new Bills.PlanChoice(current.scheme(),
-                                current.paymentDay(), false), current.circumstances())
+                        ? bills.issue(reference, year, issuedOn, "Moved out " + lastDayLiable, List.of(), Bills.PlanChoice.keeping(current),
+                                current.circumstances())
                         : councilTax.bill(reference, year, issuedOn, "Moved out " + lastDayLiable, current.circumstances(),
-                                new Bills.PlanChoice(current.scheme(), current.paymentDay(), false)));
+                                Bills.PlanChoice.keeping(current)));
             }
         }
         return rebills;

@@ -52,11 +52,7 @@ final class StatutoryReprofile {
             return plan;
         }
         List<LocalDate> dates = new ArrayList<>();
-        LocalDate first = adjustmentDay.withDayOfMonth(paymentDay);
-        if (first.isBefore(adjustmentDay)) {
-            first = first.plusMonths(1);
-        }
-        for (LocalDate d = first; !YearMonth.from(d).isAfter(lastMonth) && !d.isAfter(year.end()); d = d.plusMonths(1)) {
+        for (LocalDate d = StatutoryInstalments.firstDueDate(year, issuedOn, paymentDay); !YearMonth.from(d).isAfter(lastMonth) && !d.isAfter(year.end()); d = d.plusMonths(1)) {
             dates.add(d);
         }
         if (dates.isEmpty()) {
