@@ -98,32 +98,35 @@ public class Bills implements DueSchedule {
         long billId = jdbc.sql("""
                 insert into bill (authority_id, account_id, financial_year, issued_on, reason, total_pence, scheme, payment_day,
                                   supersedes_bill_id, created_at, created_by, disabled_band_reduction, discount, exemption_class,
-                                  premium_percent, premium_reason, council_tax_reduction_pence)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                  premium_percent, premium_reason, council_tax_reduction_pence, instalment_due_on, instalment_pence)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::date[], ?::bigint[]) returning id""")
                 .params(account.authorityId(), account.id(), year.startYear(), issuedOn, reason, total.pence(), scheme, paymentDay,
                         current.map(Bill::id).orElse(null), OffsetDateTime.now(clock), AccessAudit.currentUser(),
                         circumstances.disabledBandReduction(), circumstances.discount().name(), circumstances.exemptionClass(),
-                        circumstances.premiumPercent(), circumstances.premiumReason(), circumstances.councilTaxReduction().pence())
+                        circumstances.premiumPercent(), circumstances.premiumReason(), circumstances.councilTaxReduction().pence(),
+                        Instalment.dueDatesArray(plan), Instalment.amountsArray(plan))
                 .query(Long.class).single();
         for (int i = 0; i < lines.size(); i++) {
             BillLine l = lines.get(i);
             jdbc.sql("insert into bill_line (authority_id, bill_id, line_no, kind, description, amount_pence) values (?, ?, ?, ?, ?, ?)")
                     .params(account.authorityId(), billId, i + 1, l.kind().name(), l.description(), l.amount().pence()).update();
         }
-        for (Instalment p : plan) {
-            jdbc.sql("insert into instalment (authority_id, bill_id, number, due_on, amount_pence) values (?, ?, ?, ?, ?)")
-                    .params(account.authorityId(), billId, p.number(), p.dueOn(), p.amount().pence()).update();
-        }
         Money difference = total.minus(current.map(Bill::total).orElse(Money.ZERO));
         if (!difference.isZero()) {
-            EntryType type = current.isEmpty() ? EntryType.CHARGE : EntryType.ADJUSTMENT;
-            LocalDate firstDue = plan.isEmpty() ? issuedOn : plan.get(0).dueOn();
-            ledger.post(new Posting(reference, year, type, difference, issuedOn, firstDue, reason + " (bill " + billId + ")",
-                    "bill-" + billId, null).onSchedule());
+            ledger.post(posting(reference, year, current.isEmpty() ? EntryType.CHARGE : EntryType.ADJUSTMENT, difference, issuedOn,
+                    reason, billId, plan));
         }
         audit.record(account.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.ACCOUNT, reference,
                 "bill " + billId + " issued for " + year + ": " + total);
         return get(account, billId);
+    }
+
+    /** What a bill posts to the ledger: due by its plan, and keyed by the bill so that it is posted once. */
+    static Posting posting(AccountReference reference, FinancialYear year, EntryType type, Money amount, LocalDate issuedOn, String reason,
+                           long billId, List<Instalment> plan) {
+        LocalDate firstDue = plan.isEmpty() ? issuedOn : plan.get(0).dueOn();
+        return new Posting(reference, year, type, amount, issuedOn, firstDue, reason + " (bill " + billId + ")", "bill-" + billId, null)
+                .onSchedule();
     }
 
     /**
@@ -150,7 +153,7 @@ public class Bills implements DueSchedule {
                 .params(account.authorityId(), account.id(), year.startYear()).query(Long.class).single());
     }
 
-    private static List<Instalment> firstPlan(Money total, FinancialYear year, LocalDate issuedOn, PlanChoice choice) {
+    static List<Instalment> firstPlan(Money total, FinancialYear year, LocalDate issuedOn, PlanChoice choice) {
         return switch (choice.scheme()) {
             case "BUSINESS_RATES" -> StatutoryInstalments.businessRates(total, year, issuedOn, choice.paymentDay());
             case "TWELVE_MONTHLY" -> StatutoryInstalments.councilTax(total, year, issuedOn, StatutoryInstalments.Scheme.TWELVE_MONTHLY, choice.paymentDay());
@@ -188,7 +191,7 @@ public class Bills implements DueSchedule {
         Map<FinancialYear, Money> due = new HashMap<>();
         jdbc.sql("""
                 select b.financial_year, coalesce(sum(i.amount_pence) filter (where i.due_on <= ?), 0)
-                from bill b join instalment i on i.authority_id = b.authority_id and i.bill_id = b.id
+                from bill b cross join lateral unnest(b.instalment_due_on, b.instalment_pence) as i (due_on, amount_pence)
                 where b.authority_id = ? and b.account_id = ?
                   and not exists (select 1 from bill n where n.authority_id = b.authority_id and n.supersedes_bill_id = b.id)
                 group by b.financial_year""")
@@ -201,7 +204,10 @@ public class Bills implements DueSchedule {
         List<BillLine> lines = jdbc.sql("select kind, description, amount_pence from bill_line where authority_id = ? and bill_id = ? order by line_no")
                 .params(account.authorityId(), billId)
                 .query((rs, n) -> new BillLine(BillLine.Kind.valueOf(rs.getString(1)), rs.getString(2), Money.ofPence(rs.getLong(3)))).list();
-        List<Instalment> plan = jdbc.sql("select number, due_on, amount_pence from instalment where authority_id = ? and bill_id = ? order by number")
+        List<Instalment> plan = jdbc.sql("""
+                select i.number, i.due_on, i.amount_pence
+                from bill b cross join lateral unnest(b.instalment_due_on, b.instalment_pence) with ordinality as i (due_on, amount_pence, number)
+                where b.authority_id = ? and b.id = ? order by i.number""")
                 .params(account.authorityId(), billId)
                 .query((rs, n) -> new Instalment(rs.getInt(1), rs.getObject(2, LocalDate.class), Money.ofPence(rs.getLong(3)))).list();
         return jdbc.sql("""

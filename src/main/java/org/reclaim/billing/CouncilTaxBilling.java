@@ -51,11 +51,17 @@ public class CouncilTaxBilling {
         if (bands.isEmpty()) {
             throw InvalidInput.of("councilTaxBand", "the property " + property.singleLineAddress() + " has no Council Tax band");
         }
-        // a band that changes during the period is charged band by band, each for its own days
+        return lines(config, bands, period, circumstances);
+    }
+
+    /** The lines for a period; a band that changes during it is charged band by band, each for its own days. */
+    static List<BillLine> lines(CouncilTaxYear config, List<Properties.BandPeriod> bands, LiabilityPeriod period,
+                                CouncilTaxCircumstances circumstances) {
         List<BillLine> lines = new java.util.ArrayList<>();
         for (int i = 0; i < bands.size(); i++) {
             LocalDate to = i + 1 < bands.size() ? bands.get(i + 1).from().minusDays(1) : period.to();
-            lines.addAll(CouncilTaxCharge.lines(config, bands.get(i).band(), new LiabilityPeriod(year, bands.get(i).from(), to), circumstances));
+            lines.addAll(CouncilTaxCharge.lines(config, bands.get(i).band(), new LiabilityPeriod(period.year(), bands.get(i).from(), to),
+                    circumstances));
         }
         return lines;
     }

@@ -36,6 +36,8 @@ class SecurityConfig {
                         .requestMatchers(GET, "/api/v1/reports/**").authenticated()
                         // runs that post to many accounts wait for a team leader
                         .requestMatchers("/api/v1/rent-debits/**").hasRole(TEAM_LEADER)
+                        .requestMatchers(GET, "/api/v1/billing-runs/**").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
+                        .requestMatchers("/api/v1/billing-runs/**").hasRole(TEAM_LEADER)
                         // the access audit is for auditors
                         .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)
                         // personal data: the collections team reads and works it, auditors read it

@@ -1,0 +1,123 @@
+package org.reclaim.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.reclaim.IntegrationTest;
+import org.reclaim.authorities.Authorities;
+import org.reclaim.authorities.BillingAuthority;
+import org.reclaim.authorities.PreceptorKind;
+import org.reclaim.billing.BillingRuns;
+import org.reclaim.demo.DemoBorough;
+import org.reclaim.shared.FinancialYear;
+import org.reclaim.shared.Money;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Seeds the demo borough with N Council Tax accounts (default 1,000,000) into a fresh embedded PostgreSQL, then bills
+ * all of them for 2026/27 with the annual billing run, and reports seconds and rows per second for each. Not part of
+ * `./mvnw verify`; run it with {@code ./mvnw verify -Pbenchmark -Dreclaim.benchmark.accounts=1000000}. Figures go to
+ * the console and to target/benchmarks/seed.txt and target/benchmarks/annual-billing.txt.
+ */
+@IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MillionAccountsBenchmark {
+
+    private static final int ACCOUNTS = Integer.getInteger("reclaim.benchmark.accounts", 1_000_000);
+    private static final FinancialYear YEAR = FinancialYear.of(2026);
+
+    @Autowired DemoBorough demo;
+    @Autowired BillingRuns runs;
+    @Autowired Authorities authorities;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    @Order(1)
+    void seedCouncilTaxAccounts() throws IOException {
+        DemoBorough.Report report = demo.load(ACCOUNTS);   // one Council Tax account per dwelling
+        long councilTax = count("select count(*) from account where stream = 'COUNCIL_TAX'");
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Seed benchmark: %,d Council Tax accounts (%,d rows in all) in %.1f s on %d cores%n",
+                councilTax, report.totalRows(), report.seconds(), Runtime.getRuntime().availableProcessors()));
+        out.append(String.format("  %,.0f rows/s, %,.0f Council Tax accounts/s%n",
+                report.totalRows() / report.seconds(), councilTax / report.seconds()));
+        report.rows().forEach((table, rows) -> out.append(String.format("  %-15s %,12d rows%n", table, rows)));
+        write("seed.txt", out);
+        if (councilTax != ACCOUNTS) {
+            throw new AssertionError("expected " + ACCOUNTS + " Council Tax accounts, found " + councilTax);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void billEveryAccountForTheYear() throws IOException {
+        List<BillingAuthority> councils = List.of(authorities.byGssCode("E07000135"), authorities.byGssCode("E08000010"));
+        for (BillingAuthority council : councils) {
+            if (authorities.councilTax(council.id(), YEAR).isEmpty()) {
+                // made-up figures for the benchmark only, for a year whose real figures are not configured
+                authorities.replacePrecepts(council.id(), YEAR, List.of(
+                        new Authorities.PreceptSetting("Benchmark county", PreceptorKind.COUNTY_COUNCIL, Money.ofPence(176543), "benchmark"),
+                        new Authorities.PreceptSetting(council.name(), PreceptorKind.BILLING_AUTHORITY, Money.ofPence(61234), "benchmark")));
+            }
+        }
+        long[] before = rows();
+        long started = System.nanoTime();
+        int billed = 0;
+        int refused = 0;
+        long charged = 0;
+        for (BillingAuthority council : councils) {
+            BillingRuns.BillingRun run = runs.runNow(council, YEAR, LocalDate.of(2026, 3, 6));
+            if (run.status() != BillingRuns.Status.COMPLETED) {
+                throw new AssertionError("the billing run for " + council.gssCode() + " ended " + run.status() + ": " + run.failure());
+            }
+            billed += run.accountsBilled();
+            refused += run.accountsRefused();
+            charged += run.charged().pence();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long[] after = rows();
+        long bills = after[0] - before[0];
+        long lines = after[1] - before[1];
+        long entries = after[2] - before[2];
+        long audit = after[3] - before[3];
+        long written = bills + lines + entries + audit;
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Annual billing benchmark: %,d Council Tax accounts billed for %s (%,d refused) in %.1f s on %d cores%n",
+                billed, YEAR, refused, seconds, Runtime.getRuntime().availableProcessors()));
+        out.append(String.format("  %,.0f accounts/s, %,.0f rows/s; %s charged%n", billed / seconds, written / seconds, Money.ofPence(charged)));
+        out.append(String.format("  %-15s %,12d rows (each with its instalment plan)%n", "bill", bills));
+        out.append(String.format("  %-15s %,12d rows%n", "bill_line", lines));
+        out.append(String.format("  %-15s %,12d rows%n", "ledger_entry", entries));
+        out.append(String.format("  %-15s %,12d rows%n", "access_audit", audit));
+        out.append(String.format("  instalments in the plans: %,d%n", count("select coalesce(sum(cardinality(instalment_pence)), 0) from bill where financial_year = 2026")));
+        write("annual-billing.txt", out);
+        if (billed + refused < ACCOUNTS * 0.9) {
+            throw new AssertionError("expected about " + ACCOUNTS + " accounts to be billed, billed " + billed);
+        }
+        if (runs.runNow(councils.get(0), YEAR, LocalDate.of(2026, 3, 6)).accountsBilled() != 0) {
+            throw new AssertionError("a second run billed accounts again");
+        }
+    }
+
+    private long[] rows() {
+        return new long[] {count("select count(*) from bill"), count("select count(*) from bill_line"),
+                count("select count(*) from ledger_entry"), count("select count(*) from access_audit")};
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private static void write(String file, StringBuilder out) throws IOException {
+        System.out.print(out);
+        Files.createDirectories(Path.of("target/benchmarks"));
+        Files.writeString(Path.of("target/benchmarks/" + file), out);
+    }
+}
