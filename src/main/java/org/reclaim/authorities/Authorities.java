@@ -69,6 +69,11 @@ public class Authorities {
                 values (?, ?, ?, ?, ?) returning id""")
                 .params(gssCode, name, kind.name(), referencePrefix, OffsetDateTime.now(clock))
                 .query(Integer.class).single();
+        // an authority whose retained-rates shares are published (migration V27) starts with them
+        jdbc.sql("""
+                insert into business_rates_share (authority_id, financial_year, line_no, name, percent, source)
+                select ?, financial_year, line_no, name, percent, source from business_rates_share_published where gss_code = ?""")
+                .params(id, gssCode).update();
         return byId(id);
     }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.reclaim.accounts.Account;
 import org.reclaim.accounts.AccountReference;
 import org.reclaim.accounts.Accounts;
@@ -66,10 +67,22 @@ public class Bills implements DueSchedule {
         this.clock = clock;
     }
 
-    /** Issues a bill with these lines; the first of a year, or a rebill that supersedes the current one. */
+    /** Issues a Council Tax bill with these lines; the first of a year, or a rebill that supersedes the current one. */
     @Transactional
     public Bill issue(AccountReference reference, FinancialYear year, LocalDate issuedOn, String reason, List<BillLine> lines, PlanChoice choice,
                       CouncilTaxCircumstances circumstances) {
+        return issue(reference, year, issuedOn, reason, lines, choice, circumstances, null);
+    }
+
+    /** Issues a Business Rates bill with these lines, recording the reliefs' circumstances it was worked out on. */
+    @Transactional
+    public Bill issue(AccountReference reference, FinancialYear year, LocalDate issuedOn, String reason, List<BillLine> lines, PlanChoice choice,
+                      BusinessRatesCharge.Circumstances circumstances) {
+        return issue(reference, year, issuedOn, reason, lines, choice, CouncilTaxCircumstances.NONE, circumstances);
+    }
+
+    private Bill issue(AccountReference reference, FinancialYear year, LocalDate issuedOn, String reason, List<BillLine> lines, PlanChoice choice,
+                       CouncilTaxCircumstances circumstances, BusinessRatesCharge.@Nullable Circumstances rates) {
         Account account = accounts.get(reference);
         accounts.lock(account);
         Money total = CouncilTaxCharge.total(lines);
@@ -106,6 +119,14 @@ public class Bills implements DueSchedule {
                         circumstances.premiumPercent(), circumstances.premiumReason(), circumstances.councilTaxReduction().pence(),
                         Instalment.dueDatesArray(plan), Instalment.amountsArray(plan))
                 .query(Long.class).single();
+        if (rates != null) {
+            jdbc.sql("""
+                    insert into bill_rates_circumstances (authority_id, bill_id, charity, sole_property, retail_hospitality_leisure,
+                                                          empty_since, industrial, rhl_relief_already_given_pence)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(account.authorityId(), billId, rates.charity(), rates.soleProperty(), rates.retailHospitalityLeisure(),
+                            rates.emptySince(), rates.industrial(), rates.rhlReliefAlreadyGiven().pence()).update();
+        }
         for (int i = 0; i < lines.size(); i++) {
             BillLine l = lines.get(i);
             jdbc.sql("insert into bill_line (authority_id, bill_id, line_no, kind, description, amount_pence) values (?, ?, ?, ?, ?, ?)")
@@ -210,6 +231,13 @@ public class Bills implements DueSchedule {
                 where b.authority_id = ? and b.id = ? order by i.number""")
                 .params(account.authorityId(), billId)
                 .query((rs, n) -> new Instalment(rs.getInt(1), rs.getObject(2, LocalDate.class), Money.ofPence(rs.getLong(3)))).list();
+        BusinessRatesCharge.Circumstances rates = jdbc.sql("""
+                select charity, sole_property, retail_hospitality_leisure, empty_since, industrial, rhl_relief_already_given_pence
+                from bill_rates_circumstances where authority_id = ? and bill_id = ?""")
+                .params(account.authorityId(), billId)
+                .query((rs, n) -> new BusinessRatesCharge.Circumstances(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3),
+                        rs.getObject(4, LocalDate.class), rs.getBoolean(5), Money.ofPence(rs.getLong(6))))
+                .optional().orElse(null);
         return jdbc.sql("""
                 select id, account_id, financial_year, issued_on, reason, total_pence, scheme, payment_day, supersedes_bill_id,
                        disabled_band_reduction, discount, exemption_class, premium_percent, premium_reason, council_tax_reduction_pence
@@ -219,7 +247,7 @@ public class Bills implements DueSchedule {
                         rs.getString(5), Money.ofPence(rs.getLong(6)), rs.getString(7), rs.getInt(8), (Long) rs.getObject(9),
                         new ArrayList<>(lines), plan,
                         new CouncilTaxCircumstances(rs.getBoolean(10), CouncilTaxCircumstances.Discount.valueOf(rs.getString(11)),
-                                rs.getString(12), rs.getInt(13), rs.getString(14), Money.ofPence(rs.getLong(15)))))
+                                rs.getString(12), rs.getInt(13), rs.getString(14), Money.ofPence(rs.getLong(15))), rates))
                 .single();
     }
 }

@@ -44,6 +44,24 @@ class BillsController {
                                  @Nullable @Size(max = 200) String reason) {
     }
 
+    /**
+     * A Business Rates bill: the year, and the ratepayer's circumstances that {@link BusinessRatesCharge.Circumstances}
+     * takes (all optional: an occupied sole property with no other relief). Business Rates instalments follow SI 1989/1058
+     * Sch. 1 (scheme BUSINESS_RATES); twelve on request is not modelled for Business Rates yet.
+     */
+    record BusinessRatesBillRequest(@NotBlank(message = "is required, for example 2026/27") String financialYear,
+                                    @Nullable LocalDate issuedOn,
+                                    @Nullable @Pattern(regexp = "BUSINESS_RATES", message = "must be BUSINESS_RATES (ten monthly instalments at most, SI 1989/1058 Sch. 1)") String scheme,
+                                    @Nullable @Min(1) @Max(28) Integer paymentDay,
+                                    @Nullable Boolean charity,
+                                    @Nullable Boolean soleProperty,
+                                    @Nullable Boolean retailHospitalityLeisure,
+                                    @Nullable LocalDate emptySince,
+                                    @Nullable Boolean industrial,
+                                    @Nullable @PositiveOrZero Long rhlReliefAlreadyGivenPence,
+                                    @Nullable @Size(max = 200) String reason) {
+    }
+
     record LineView(BillLine.Kind kind, String description, long amountPence) {
     }
 
@@ -67,13 +85,16 @@ class BillsController {
     static final List<String> PAYMENT_METHODS = List.of("DIRECT_DEBIT", "CARD", "BANK_TRANSFER", "PAYPOINT", "POST_OFFICE");
 
     private final CouncilTaxBilling councilTax;
+    private final BusinessRatesBilling businessRates;
     private final MoveOut moveOut;
     private final Bills bills;
     private final Accounts accounts;
     private final Clock clock;
 
-    BillsController(CouncilTaxBilling councilTax, MoveOut moveOut, Bills bills, Accounts accounts, Clock clock) {
+    BillsController(CouncilTaxBilling councilTax, BusinessRatesBilling businessRates, MoveOut moveOut, Bills bills, Accounts accounts,
+                    Clock clock) {
         this.councilTax = councilTax;
+        this.businessRates = businessRates;
         this.moveOut = moveOut;
         this.bills = bills;
         this.accounts = accounts;
@@ -93,16 +114,38 @@ class BillsController {
         } catch (IllegalArgumentException e) {
             throw InvalidInput.of("discount", e.getMessage());
         }
-        Bills.PlanChoice plan = new Bills.PlanChoice(r.scheme() == null ? "TEN_MONTHLY" : r.scheme(),
-                r.paymentDay() == null ? 1 : r.paymentDay(), r.scheme() != null);
+        Bill bill = councilTax.bill(AccountReference.fromRequest(reference), year, issuedOn(r.issuedOn(), year),
+                r.reason() == null ? "Council Tax bill " + year : r.reason(), circumstances,
+                plan(r.scheme(), "TEN_MONTHLY", r.paymentDay()));
+        return BillView.of(bill);
+    }
+
+    @PostMapping("/business-rates-bills")
+    @ResponseStatus(HttpStatus.CREATED)
+    BillView billBusinessRates(@PathVariable String reference, @Valid @RequestBody BusinessRatesBillRequest r) {
+        FinancialYear year = FinancialYear.fromRequest(r.financialYear(), "financialYear");
+        BusinessRatesCharge.Circumstances circumstances = new BusinessRatesCharge.Circumstances(Boolean.TRUE.equals(r.charity()),
+                !Boolean.FALSE.equals(r.soleProperty()), Boolean.TRUE.equals(r.retailHospitalityLeisure()), r.emptySince(),
+                Boolean.TRUE.equals(r.industrial()), Money.ofPence(r.rhlReliefAlreadyGivenPence() == null ? 0 : r.rhlReliefAlreadyGivenPence()));
+        Bill bill = businessRates.bill(AccountReference.fromRequest(reference), year, issuedOn(r.issuedOn(), year),
+                r.reason() == null ? "Business Rates bill " + year : r.reason(), circumstances,
+                plan(r.scheme(), "BUSINESS_RATES", r.paymentDay()));
+        return BillView.of(bill);
+    }
+
+    /** The plan asked for; a scheme left out is the stream's default, and a rebill then keeps the payer's plan. */
+    private static Bills.PlanChoice plan(@Nullable String scheme, String defaultScheme, @Nullable Integer paymentDay) {
+        return new Bills.PlanChoice(scheme == null ? defaultScheme : scheme, paymentDay == null ? 1 : paymentDay, scheme != null);
+    }
+
+    /** The day the notice is issued: today unless given, and no more than a month ahead or six months before the year. */
+    private LocalDate issuedOn(@Nullable LocalDate requested, FinancialYear year) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate issuedOn = r.issuedOn() == null ? today : r.issuedOn();
+        LocalDate issuedOn = requested == null ? today : requested;
         if (issuedOn.isAfter(today.plusMonths(1)) || issuedOn.isBefore(year.start().minusMonths(6))) {
             throw InvalidInput.of("issuedOn", "must be no more than a month ahead of today and no earlier than six months before " + year + " starts");
         }
-        Bill bill = councilTax.bill(AccountReference.fromRequest(reference), year, issuedOn,
-                r.reason() == null ? "Council Tax bill " + year : r.reason(), circumstances, plan);
-        return BillView.of(bill);
+        return issuedOn;
     }
 
     record MovedOut(@jakarta.validation.constraints.NotNull LocalDate lastDayLiable, @Nullable LocalDate issuedOn) {

@@ -21,8 +21,12 @@ class ReportsController {
     record Year(String financialYear, long collectedPence, List<Share> precepts) {
     }
 
+    /** Business Rates collected for one year, split by that year's retained-rates shares. */
+    record RatesYear(String financialYear, long collectedPence, List<Share> shares) {
+    }
+
     record CollectionFundView(String authority, LocalDate from, LocalDate to, long councilTaxCollectedPence, List<Year> councilTax,
-                              long businessRatesCollectedPence) {
+                              long businessRatesCollectedPence, List<RatesYear> businessRates) {
     }
 
     private final CollectionFund collectionFund;
@@ -43,7 +47,12 @@ class ReportsController {
         CollectionFund.Report r = collectionFund.report(authorities.named(authority, "authority"), from, to);
         return new CollectionFundView(r.authority(), r.from(), r.to(), r.councilTaxCollected().pence(),
                 r.councilTaxByYear().stream().map(y -> new Year(y.year().toString(), y.collected().pence(),
-                        y.shares().stream().map(s -> new Share(s.name(), s.share().pence())).toList())).toList(),
-                r.businessRatesCollected().pence());
+                        shares(y))).toList(),
+                r.businessRatesCollected().pence(),
+                r.businessRatesByYear().stream().map(y -> new RatesYear(y.year().toString(), y.collected().pence(), shares(y))).toList());
+    }
+
+    private static List<Share> shares(CollectionFund.YearCollected y) {
+        return y.shares().stream().map(s -> new Share(s.name(), s.share().pence())).toList();
     }
 }

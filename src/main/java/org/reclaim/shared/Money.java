@@ -2,7 +2,10 @@ package org.reclaim.shared;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.math.BigInteger;
 import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -46,6 +49,53 @@ public record Money(long pence) implements Comparable<Money> {
         BigDecimal exact = BigDecimal.valueOf(pence).multiply(BigDecimal.valueOf(numerator))
                 .divide(BigDecimal.valueOf(denominator), 0, rounding);
         return new Money(exact.longValueExact());
+    }
+
+    /**
+     * This amount split in proportion to the weights, exactly: each part is rounded down to the penny and the pennies
+     * left over go one each to the parts with the largest remainders (the earlier part on a tie), so the parts always
+     * add up to this amount (the largest remainder method). Used wherever collected money is shared between bodies.
+     */
+    public List<Money> allocate(List<Long> weights) {
+        BigInteger total = BigInteger.ZERO;
+        for (long w : weights) {
+            if (w < 0) {
+                throw new IllegalArgumentException("a weight cannot be negative");
+            }
+            total = total.add(BigInteger.valueOf(w));
+        }
+        if (total.signum() == 0) {
+            throw new IllegalArgumentException("the weights must not all be zero");
+        }
+        int n = weights.size();
+        long[] parts = new long[n];
+        BigInteger[] remainders = new BigInteger[n];
+        long given = 0;
+        for (int i = 0; i < n; i++) {
+            // floor division, so that a negative amount (a net refund) is shared by the same rule
+            BigInteger[] qr = BigInteger.valueOf(pence).multiply(BigInteger.valueOf(weights.get(i))).divideAndRemainder(total);
+            if (qr[1].signum() < 0) {
+                qr[0] = qr[0].subtract(BigInteger.ONE);
+                qr[1] = qr[1].add(total);
+            }
+            parts[i] = qr[0].longValueExact();
+            remainders[i] = qr[1];
+            given = Math.addExact(given, parts[i]);
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> remainders[b].compareTo(remainders[a]));   // stable: ties keep their order
+        long left = pence - given;   // from 0 to n - 1
+        for (int k = 0; k < left; k++) {
+            parts[order[k]] += 1;
+        }
+        List<Money> result = new ArrayList<>(n);
+        for (long part : parts) {
+            result.add(new Money(part));
+        }
+        return result;
     }
 
     public boolean isZero() {

@@ -72,6 +72,23 @@ class DemoBoroughIT {
         assertThat(first).isEqualTo(FIRST_OADBY_RESIDENT);
     }
 
+    @Test
+    void theDemoCouncilsStartWithTheirPublishedRetainedRatesShares() throws Exception {
+        mvc.perform(get("/api/v1/authorities/E07000135/business-rates-shares/2025").with(httpBasic("officer", "reclaim-demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.shares[0].name").value("Central government"))
+                .andExpect(jsonPath("$.shares[0].percent").value("50"))
+                .andExpect(jsonPath("$.shares[1].percent").value("40"))
+                .andExpect(jsonPath("$.shares[2].name").value("Leicestershire County Council"))
+                .andExpect(jsonPath("$.shares[2].percent").value("9"))
+                .andExpect(jsonPath("$.shares[3].percent").value("1"));
+        mvc.perform(get("/api/v1/authorities/E08000010/business-rates-shares/2026").with(httpBasic("officer", "reclaim-demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.shares[0].name").value("Wigan Council"))
+                .andExpect(jsonPath("$.shares[0].percent").value("99"))
+                .andExpect(jsonPath("$.shares[1].percent").value("1"));
+    }
+
     /** Recorded from the generator with seed 20260401; it changes only if the generator does. */
     static final String FIRST_OADBY_RESIDENT = "Ella Johnson";
 

@@ -42,4 +42,16 @@ class CollectionFundTest {
                 Money.ofPence(collected));
         assertThat(shares.stream().mapToLong(s -> s.share().pence()).sum()).isEqualTo(collected);
     }
+
+    @Test
+    void businessRatesAreSharedByTheRetainedRatesPercentages() {
+        List<org.reclaim.authorities.BusinessRatesShares.Share> twoTier = List.of(
+                new org.reclaim.authorities.BusinessRatesShares.Share("Central government", new java.math.BigDecimal("50"), "test"),
+                new org.reclaim.authorities.BusinessRatesShares.Share("District", new java.math.BigDecimal("40"), "test"),
+                new org.reclaim.authorities.BusinessRatesShares.Share("County", new java.math.BigDecimal("9"), "test"),
+                new org.reclaim.authorities.BusinessRatesShares.Share("Fire", new java.math.BigDecimal("1"), "test"));
+        assertThat(CollectionFund.shares(twoTier, Money.ofPence(100_001))).extracting(s -> s.share().pence())
+                .containsExactly(50_001L, 40_000L, 9_000L, 1_000L);
+        assertThat(CollectionFund.shares(List.<org.reclaim.authorities.BusinessRatesShares.Share>of(), Money.ofPence(5))).isEmpty();
+    }
 }

@@ -38,4 +38,33 @@ class MoneyTest {
         assertThat(Money.ofPence(a).plus(Money.ofPence(b)).minus(Money.ofPence(b))).isEqualTo(Money.ofPence(a));
         assertThat(Money.ofPence(a).negate().negate()).isEqualTo(Money.ofPence(a));
     }
+
+    @Test
+    void allocatesByLargestRemainderSoThePartsAddUpExactly() {
+        // 99,999 at 50/40/9/1: 49,999.5, 39,999.6, 8,999.91, 999.99 -> three spare pennies to .99, .91 and .6
+        assertThat(Money.ofPence(99_999).allocate(java.util.List.of(50L, 40L, 9L, 1L)))
+                .extracting(Money::pence).containsExactly(49_999L, 40_000L, 9_000L, 1_000L);
+        // a tie goes to the earlier part
+        assertThat(Money.ofPence(1).allocate(java.util.List.of(1L, 1L))).extracting(Money::pence).containsExactly(1L, 0L);
+        // a net refund is shared by the same rule, rounded down
+        assertThat(Money.ofPence(-1).allocate(java.util.List.of(1L, 1L))).extracting(Money::pence).containsExactly(0L, -1L);
+        assertThatThrownBy(() -> Money.ofPence(1).allocate(java.util.List.of(0L, 0L))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.ofPence(1).allocate(java.util.List.of(-1L, 2L))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Property
+    void allocatedPartsAlwaysAddUpAndStayWithinAPennyOfTheExactShare(
+            @ForAll @net.jqwik.api.constraints.Size(min = 1, max = 8) java.util.List<@LongRange(min = 0, max = 1_000_000) Long> weights,
+            @ForAll @LongRange(min = -10_000_000, max = 1_000_000_000) long pence) {
+        long total = weights.stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            return;
+        }
+        java.util.List<Money> parts = Money.ofPence(pence).allocate(weights);
+        assertThat(parts.stream().mapToLong(Money::pence).sum()).isEqualTo(pence);
+        for (int i = 0; i < parts.size(); i++) {
+            double exact = (double) pence * weights.get(i) / total;
+            assertThat(Math.abs(parts.get(i).pence() - exact)).isLessThan(1.0 + 1e-6);
+        }
+    }
 }
