@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.InvalidInput;
 import org.reclaim.shared.Money;
@@ -94,16 +95,60 @@ public class Authorities {
 
     @Transactional
     public void setPrecept(int authorityId, FinancialYear year, PreceptingBody body, Money bandD, String source) {
+        setPrecept(authorityId, year, body, bandD, source, null);
+    }
+
+    /** Sets a body's Band D amount for the year: across the authority, or only in the parish area given. */
+    @Transactional
+    public void setPrecept(int authorityId, FinancialYear year, PreceptingBody body, Money bandD, String source, @Nullable Parish parish) {
         if (bandD.isNegative()) {
             throw InvalidInput.of("bandDPence", "must not be negative");
         }
         jdbc.sql("""
-                insert into council_tax_precept (authority_id, financial_year, precepting_body_id, band_d_pence, source)
-                values (?, ?, ?, ?, ?)
+                insert into council_tax_precept (authority_id, financial_year, precepting_body_id, band_d_pence, source, parish_id)
+                values (?, ?, ?, ?, ?, ?)
                 on conflict (authority_id, financial_year, precepting_body_id)
-                do update set band_d_pence = excluded.band_d_pence, source = excluded.source""")
-                .params(authorityId, year.startYear(), body.id(), bandD.pence(), source)
+                do update set band_d_pence = excluded.band_d_pence, source = excluded.source, parish_id = excluded.parish_id""")
+                .params(authorityId, year.startYear(), body.id(), bandD.pence(), source, parish == null ? null : parish.id())
                 .update();
+    }
+
+    private static final RowMapper<Parish> PARISH = (rs, n) -> new Parish(rs.getInt("id"), rs.getString("name"));
+
+    /** The authority's parish areas, by name. */
+    public List<Parish> parishes(int authorityId) {
+        return jdbc.sql("select id, name from parish where authority_id = ? order by name").param(authorityId).query(PARISH).list();
+    }
+
+    /** The parish area of that name (ignoring case and surrounding spaces), if the authority has it. */
+    public Optional<Parish> findParish(int authorityId, String name) {
+        return jdbc.sql("select id, name from parish where authority_id = ? and lower(name) = lower(?)")
+                .params(authorityId, name.trim()).query(PARISH).optional();
+    }
+
+    public Optional<Parish> findParish(int authorityId, int parishId) {
+        return jdbc.sql("select id, name from parish where authority_id = ? and id = ?").params(authorityId, parishId).query(PARISH).optional();
+    }
+
+    /** The parish area a request names in one of its fields; an unknown name is that field's error. */
+    public Parish parishNamed(int authorityId, String name, String field) {
+        return findParish(authorityId, name).orElseThrow(() -> InvalidInput.of(field, "there is no parish area named '" + name.trim()
+                + "' in " + byId(authorityId).name() + ": an administrator adds one by setting a precept for it"));
+    }
+
+    /** The parish area of that name, added if the authority does not have it yet. */
+    @Transactional
+    public Parish parish(int authorityId, String name) {
+        if (name.isBlank()) {
+            throw InvalidInput.of("parish", "must not be blank");
+        }
+        Optional<Parish> existing = findParish(authorityId, name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        jdbc.sql("insert into parish (authority_id, name) values (?, ?) on conflict (authority_id, name) do nothing")
+                .params(authorityId, name.trim()).update();
+        return findParish(authorityId, name).orElseThrow();
     }
 
     /** Sets the rent-free weeks (each named by its Monday) of the financial year, replacing any set before. */
@@ -127,8 +172,11 @@ public class Authorities {
                 .params(authorityId, monday).query(Boolean.class).single();
     }
 
-    /** One body's Band D amount for a year, as an administrator sets it. */
-    public record PreceptSetting(String name, PreceptorKind kind, Money bandD, String source) {
+    /** One body's Band D amount for a year, as an administrator sets it; with a parish, for that parish area only. */
+    public record PreceptSetting(String name, PreceptorKind kind, Money bandD, String source, @Nullable String parish) {
+        public PreceptSetting(String name, PreceptorKind kind, Money bandD, String source) {
+            this(name, kind, bandD, source, null);
+        }
     }
 
     /** Sets the year's precepts to exactly these, adding bodies the authority does not have yet. */
@@ -137,23 +185,46 @@ public class Authorities {
         jdbc.sql("delete from council_tax_precept where authority_id = ? and financial_year = ?")
                 .params(authorityId, year.startYear()).update();
         for (PreceptSetting p : precepts) {
-            setPrecept(authorityId, year, preceptingBody(authorityId, p.name(), p.kind()), p.bandD(), p.source());
+            Parish parish = p.parish() == null ? null : parish(authorityId, p.parish());
+            setPrecept(authorityId, year, preceptingBody(authorityId, p.name(), p.kind()), p.bandD(), p.source(), parish);
         }
     }
 
-    /** The year's Council Tax configuration, if one has been set. */
+    /** The year's Council Tax in the unparished area (the authority-wide bodies only), if one has been set. */
     public Optional<CouncilTaxYear> councilTax(int authorityId, FinancialYear year) {
+        return councilTax(authorityId, year, null);
+    }
+
+    /**
+     * The year's Council Tax in a parish area: the authority-wide bodies and that parish's own precept (if it has one
+     * this year). Without a parish, the unparished area. Empty if no authority-wide body has a Band D amount set.
+     */
+    public Optional<CouncilTaxYear> councilTax(int authorityId, FinancialYear year, @Nullable Integer parishId) {
         List<CouncilTaxYear.Precept> precepts = jdbc.sql("""
-                select b.id, b.name, b.kind, p.band_d_pence, p.source
+                select b.id, b.name, b.kind, p.band_d_pence, p.source, pa.name as parish
                 from council_tax_precept p
                 join precepting_body b on b.authority_id = p.authority_id and b.id = p.precepting_body_id
-                where p.authority_id = ? and p.financial_year = ?
-                order by b.id""")
-                .params(authorityId, year.startYear())
+                left join parish pa on pa.authority_id = p.authority_id and pa.id = p.parish_id
+                where p.authority_id = ? and p.financial_year = ? and (p.parish_id is null or p.parish_id = ?)
+                order by p.parish_id nulls first, b.id""")
+                .params(authorityId, year.startYear(), parishId)
                 .query((rs, n) -> new CouncilTaxYear.Precept(
                         new PreceptingBody(rs.getInt("id"), rs.getString("name"), PreceptorKind.valueOf(rs.getString("kind"))),
+                        Money.ofPence(rs.getLong("band_d_pence")), rs.getString("source"), rs.getString("parish")))
+                .list();
+        boolean anyAuthorityWide = precepts.stream().anyMatch(p -> p.parish() == null);
+        return anyAuthorityWide ? Optional.of(new CouncilTaxYear(authorityId, year, precepts)) : Optional.empty();
+    }
+
+    /** The Band D figures published for the council with this GSS code and year (reference data; see PublishedPrecept). */
+    public List<PublishedPrecept> publishedPrecepts(String gssCode, FinancialYear year) {
+        return jdbc.sql("""
+                select gss_code, financial_year, body_name, body_kind, parish, band_d_pence, source
+                from published_precept where gss_code = ? and financial_year = ? order by parish nulls first, body_name""")
+                .params(gssCode, year.startYear())
+                .query((rs, n) -> new PublishedPrecept(rs.getString("gss_code"), FinancialYear.of(rs.getInt("financial_year")),
+                        rs.getString("body_name"), PreceptorKind.valueOf(rs.getString("body_kind")), rs.getString("parish"),
                         Money.ofPence(rs.getLong("band_d_pence")), rs.getString("source")))
                 .list();
-        return precepts.isEmpty() ? Optional.empty() : Optional.of(new CouncilTaxYear(authorityId, year, precepts));
     }
 }

@@ -2,14 +2,22 @@ package org.reclaim.authorities;
 
 import java.math.RoundingMode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.reclaim.shared.CouncilTaxBand;
 import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.Money;
 
-/** One authority's Council Tax for one financial year: each precepting body's Band D amount. */
+/**
+ * One authority's Council Tax for one financial year in one area: each precepting body's Band D amount. In a parish
+ * area the list holds the authority-wide bodies and that parish's own precept; in the unparished area only the former.
+ */
 public record CouncilTaxYear(int authorityId, FinancialYear year, List<Precept> precepts) {
 
-    public record Precept(PreceptingBody body, Money bandD, String source) {
+    /** A body's Band D amount; {@code parish} names the parish area it applies to, or is null across the authority. */
+    public record Precept(PreceptingBody body, Money bandD, String source, @Nullable String parish) {
+        public Precept(PreceptingBody body, Money bandD, String source) {
+            this(body, bandD, source, null);
+        }
     }
 
     public record BodyAmount(PreceptingBody body, Money amount) {

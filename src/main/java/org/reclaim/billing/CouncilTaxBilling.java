@@ -43,7 +43,8 @@ public class CouncilTaxBilling {
         }
         Property property = properties.get(account.propertyId());
         BillingAuthority authority = authorities.byId(account.authorityId());
-        CouncilTaxYear config = authorities.councilTax(authority.id(), year).orElseThrow(() -> InvalidInput.of("financialYear",
+        // a dwelling in a parish area pays its parish's precept as well as the authority-wide bodies' (LGFA 1992, s. 41)
+        CouncilTaxYear config = authorities.councilTax(authority.id(), year, property.parishId()).orElseThrow(() -> InvalidInput.of("financialYear",
                 "no Council Tax is set for " + authority.name() + " in " + year + ": an administrator sets each body's Band D with "
                         + "PUT /api/v1/authorities/" + authority.gssCode() + "/council-tax/" + year.startYear()));
         LiabilityPeriod period = LiabilityPeriod.within(year, account.liabilityStart(), account.liabilityEnd());

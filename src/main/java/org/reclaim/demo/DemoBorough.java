@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.reclaim.authorities.Authorities;
 import org.reclaim.authorities.BillingAuthority;
+import org.reclaim.authorities.PreceptorKind;
+import org.reclaim.authorities.PublishedPrecept;
 import org.reclaim.shared.CouncilTaxBand;
 import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.Money;
@@ -52,6 +54,7 @@ public class DemoBorough {
 
     static final long SEED = 20_260_401L;
     static final FinancialYear CHARGED_YEAR = FinancialYear.of(2025);
+    static final List<FinancialYear> CONFIGURED_YEARS = List.of(FinancialYear.of(2025), FinancialYear.of(2026));
     private static final Logger log = LoggerFactory.getLogger(DemoBorough.class);
     private static final CopyChunk END = new CopyChunk("", "", "", 0);
 
@@ -107,6 +110,7 @@ public class DemoBorough {
             BillingAuthority authority = authorities.findByGssCode(council.gssCode()).orElseGet(() ->
                     authorities.create(council.gssCode(), council.name(), council.kind(), council.referencePrefix()));
             council.bodies().forEach(b -> authorities.preceptingBody(authority.id(), b.name(), b.kind()));
+            CONFIGURED_YEARS.forEach(year -> configureFromPublished(council, authority, year));
             DemoPopulation.Size size = DemoPopulation.Size.of(council, dwellings);
             DemoPopulation.IdBases ids = new DemoPopulation.IdBases(reserve("property", size.properties()),
                     reserve("party", size.partiesAtMost()), reserve("account", size.accounts()));
@@ -194,6 +198,20 @@ public class DemoBorough {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sets the year's precepts from the published Band D figures (table published_precept) when every authority-wide
+     * body of the council has one; a year with a body missing is left unset, as a bill from part of it would be wrong.
+     */
+    private void configureFromPublished(DemoCouncil council, BillingAuthority authority, FinancialYear year) {
+        List<PublishedPrecept> published = authorities.publishedPrecepts(council.gssCode(), year);
+        boolean complete = council.bodies().stream().filter(b -> b.kind() != PreceptorKind.PARISH)
+                .allMatch(b -> published.stream().anyMatch(p -> p.parish() == null && p.bodyName().equals(b.name())));
+        if (complete && authorities.councilTax(authority.id(), year).isEmpty()) {
+            authorities.replacePrecepts(authority.id(), year, published.stream()
+                    .map(p -> new Authorities.PreceptSetting(p.bodyName(), p.kind(), p.bandD(), p.source(), p.parish())).toList());
         }
     }
 

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.reclaim.authorities.Authorities;
+import org.reclaim.authorities.Parish;
 import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.CouncilTaxBand;
 import org.reclaim.shared.InvalidInput;
@@ -23,17 +26,19 @@ public class Properties {
 
     private static final String SELECT = """
             select id, authority_id, uprn, kind, address_line_1, address_line_2, town, postcode, council_tax_band,
-                   rateable_value_pence, rates_description, weekly_rent_pence, weekly_service_charge_pence
+                   rateable_value_pence, rates_description, weekly_rent_pence, weekly_service_charge_pence, parish_id
             from property""";
 
     private final JdbcClient jdbc;
     private final AccessAudit audit;
     private final Clock clock;
+    private final Authorities authorities;
 
-    Properties(JdbcClient jdbc, AccessAudit audit, Clock clock) {
+    Properties(JdbcClient jdbc, AccessAudit audit, Clock clock, Authorities authorities) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.authorities = authorities;
     }
 
     @Transactional
@@ -66,6 +71,24 @@ public class Properties {
                 .query(Long.class).single();
         audit.record(authorityId, AccessAudit.Action.CHANGE, AccessAudit.Subject.PROPERTY, id, "created");
         return get(id);
+    }
+
+    /**
+     * Puts the dwelling in the named parish area of its authority, or with null in the unparished area. Its bills from
+     * then on include (or no longer include) the parish's precept; bills already issued are not changed.
+     */
+    @Transactional
+    public Property moveToParish(long propertyId, @Nullable String parish) {
+        Property property = get(propertyId);
+        if (property.kind() != PropertyKind.DWELLING) {
+            throw InvalidInput.of("parish", "only a dwelling pays a parish precept");
+        }
+        Parish area = parish == null ? null : authorities.parishNamed(property.authorityId(), parish, "parish");
+        jdbc.sql("update property set parish_id = ? where authority_id = ? and id = ?")
+                .params(area == null ? null : area.id(), property.authorityId(), propertyId).update();
+        audit.record(property.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.PROPERTY, propertyId,
+                area == null ? "unparished area" : "parish " + area.name());
+        return get(propertyId);
     }
 
     /** A band and the day it takes effect from. */
@@ -148,6 +171,6 @@ public class Properties {
                 rs.getString("address_line_1"), rs.getString("address_line_2"), rs.getString("town"), rs.getString("postcode"),
                 band == null ? null : CouncilTaxBand.valueOf(band), (Long) rs.getObject("rateable_value_pence"),
                 rs.getString("rates_description"), (Long) rs.getObject("weekly_rent_pence"),
-                (Long) rs.getObject("weekly_service_charge_pence"));
+                (Long) rs.getObject("weekly_service_charge_pence"), (Integer) rs.getObject("parish_id"));
     }
 }

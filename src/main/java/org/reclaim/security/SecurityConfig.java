@@ -1,6 +1,7 @@
 package org.reclaim.security;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PUT;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +41,8 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/billing-runs/**").hasRole(TEAM_LEADER)
                         // the access audit is for auditors
                         .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)
+                        // which parish area a dwelling lies in changes every bill there: a team leader or an administrator
+                        .requestMatchers(PUT, "/api/v1/properties/*/parish").hasAnyRole(TEAM_LEADER, ADMIN)
                         // personal data: the collections team reads and works it, auditors read it
                         .requestMatchers(GET, "/api/v1/accounts/**", "/api/v1/customers/**", "/api/v1/properties/**")
                             .hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
