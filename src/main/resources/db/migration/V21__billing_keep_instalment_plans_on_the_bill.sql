@@ -24,3 +24,7 @@ drop table instalment;
 -- One first bill per account and year; every later bill of the year supersedes one. This is what lets the annual
 -- billing run be repeated without charging anyone twice.
 create unique index bill_first_of_year on bill (authority_id, account_id, financial_year) where supersedes_bill_id is null;
+
+-- Only rebills supersede; first bills (nearly every row after an annual run) need no entry in that index.
+alter table bill drop constraint bill_authority_id_supersedes_bill_id_key;
+create unique index bill_superseded_once on bill (authority_id, supersedes_bill_id) where supersedes_bill_id is not null;

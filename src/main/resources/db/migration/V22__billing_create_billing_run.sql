@@ -11,8 +11,6 @@ create table billing_run (
     accounts_billed   int not null default 0,
     accounts_refused  int not null default 0,
     charged_pence     bigint not null default 0,
-    -- the run goes through the accounts in id order; this is how far it has committed
-    last_account_id   bigint not null default 0,
     failure           text,
     started_at        timestamptz not null,
     started_by        text not null,

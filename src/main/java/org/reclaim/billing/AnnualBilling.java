@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.reclaim.authorities.Authorities;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.reclaim.accounts.AccountReference;
@@ -32,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AnnualBilling {
 
-    /** What one chunk did; {@code scanned} is 0 when no account was left. */
-    record Chunk(int scanned, int billed, int refused, Money charged, long lastAccountId) {
+    /** What one chunk did. */
+    record Chunk(int scanned, int billed, int refused, Money charged) {
     }
 
     /**
@@ -41,22 +43,22 @@ class AnnualBilling {
      * discount, a disabled band reduction, an exemption, a premium) that carry into the new year until they change.
      */
     private record Candidate(long accountId, AccountReference reference, LocalDate liabilityStart, @Nullable LocalDate liabilityEnd,
-                             @Nullable Long propertyId, @Nullable CouncilTaxBand band, boolean bandHistory, boolean chargedOutsideBilling,
+                             @Nullable Long propertyId, @Nullable Integer parishId, @Nullable CouncilTaxBand band, boolean bandHistory, boolean chargedOutsideBilling,
                              @Nullable String scheme, int paymentDay, CouncilTaxCircumstances circumstances) {
     }
 
     /** What decides a bill's lines and plan. Most households of a run share one with many others. */
-    private record DemandKey(List<Properties.BandPeriod> bands, LiabilityPeriod period, CouncilTaxCircumstances circumstances,
+    private record DemandKey(CouncilTaxYear config, List<Properties.BandPeriod> bands, LiabilityPeriod period, CouncilTaxCircumstances circumstances,
                              Bills.PlanChoice plan) {
     }
 
     /** The lines, total and plan for a {@link DemandKey}, worked out once per chunk and shared by the bills that have it. */
     private record Demand(List<BillLine> lines, Money total, Bills.PlanChoice plan, List<Instalment> instalments, String dueDates,
                           String amounts) {
-        static Demand of(CouncilTaxYear config, DemandKey key, LocalDate issuedOn) {
-            List<BillLine> lines = CouncilTaxBilling.lines(config, key.bands(), key.period(), key.circumstances());
+        static Demand of(DemandKey key, LocalDate issuedOn) {
+            List<BillLine> lines = CouncilTaxBilling.lines(key.config(), key.bands(), key.period(), key.circumstances());
             Money total = CouncilTaxCharge.total(lines);
-            List<Instalment> plan = Bills.firstPlan(total, config.year(), issuedOn, key.plan());
+            List<Instalment> plan = Bills.firstPlan(total, key.config().year(), issuedOn, key.plan());
             return new Demand(lines, total, key.plan(), plan, Instalment.dueDatesArray(plan), Instalment.amountsArray(plan));
         }
     }
@@ -70,43 +72,56 @@ class AnnualBilling {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Properties properties;
+    private final Authorities authorities;
     private final Ledger ledger;
     private final AccessAudit audit;
     private final Clock clock;
 
-    AnnualBilling(JdbcClient jdbc, DataSource dataSource, Properties properties, Ledger ledger, AccessAudit audit, Clock clock) {
+    AnnualBilling(JdbcClient jdbc, DataSource dataSource, Properties properties, Authorities authorities, Ledger ledger, AccessAudit audit, Clock clock) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.properties = properties;
+        this.authorities = authorities;
         this.ledger = ledger;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** How many accounts a run for the year would bill now. */
-    int accountsToBill(int authorityId, FinancialYear year) {
-        return jdbc.sql("select count(*) from account a where " + UNBILLED)
-                .param("authority", authorityId).param("year", year.startYear()).param("yearStart", year.start()).param("yearEnd", year.end())
-                .param("after", 0L)
-                .query(Integer.class).single();
+    /** The accounts a run would bill, as ranges of ids that end at each of {@code ends} and start after the one before. */
+    record Chunks(int accounts, List<Long> ends) {
     }
 
-    /** Council Tax accounts liable for part of the year, after a given id, with no bill for the year. */
+    /** The accounts a run for the year would bill now, cut into ranges of about {@code size}, to bill side by side. */
+    Chunks chunks(int authorityId, FinancialYear year, int size) {
+        record End(long id, int total) {
+        }
+        List<End> ends = jdbc.sql("""
+                select id, total from (select a.id, row_number() over (order by a.id) as n, count(*) over () as total
+                                       from account a where """ + " " + UNBILLED + """
+                ) x where n % :size = 0 or n = total order by id""")
+                .param("authority", authorityId).param("year", year.startYear()).param("yearStart", year.start()).param("yearEnd", year.end())
+                .param("after", 0L).param("upTo", Long.MAX_VALUE).param("size", size)
+                .query((rs, n) -> new End(rs.getLong(1), rs.getInt(2))).list();
+        return new Chunks(ends.isEmpty() ? 0 : ends.get(0).total(), ends.stream().map(End::id).toList());
+    }
+
+    /** Council Tax accounts liable for part of the year, in a range of ids, with no bill for the year. */
     private static final String UNBILLED = """
-            a.authority_id = :authority and a.stream = 'COUNCIL_TAX' and a.id > :after
+            a.authority_id = :authority and a.stream = 'COUNCIL_TAX' and a.id > :after and a.id <= :upTo
               and a.liability_start <= :yearEnd and (a.liability_end is null or a.liability_end >= :yearStart)
               and not exists (select 1 from bill b where b.authority_id = a.authority_id and b.account_id = a.id and b.financial_year = :year)""";
 
     @Transactional
-    Chunk billNext(long runId, int authorityId, CouncilTaxYear config, LocalDate issuedOn, long afterAccountId, int size) {
-        FinancialYear year = config.year();
-        List<Candidate> candidates = candidates(authorityId, year, afterAccountId, size);
+    Chunk bill(long runId, int authorityId, FinancialYear year, LocalDate issuedOn, long afterAccountId, long upToAccountId) {
+        List<Candidate> candidates = candidates(authorityId, year, afterAccountId, upToAccountId);
         if (candidates.isEmpty()) {
-            return new Chunk(0, 0, 0, Money.ZERO, afterAccountId);
+            return new Chunk(0, 0, 0, Money.ZERO);
         }
         String reason = "Annual bill for " + year;
         List<Billed> billed = new ArrayList<>();
         Map<DemandKey, Demand> demands = new HashMap<>();
+        // a dwelling in a parish area pays its parish's precept too (LGFA 1992, s. 41): one year's figures per area
+        Map<Optional<Integer>, CouncilTaxYear> areas = new HashMap<>();
         List<Long> ids = reserveBillIds(candidates.size());
         CopyRows refusals = new CopyRows("billing_run_refusal", "authority_id, run_id, account_id, reason");
         for (Candidate c : candidates) {
@@ -117,20 +132,22 @@ class AnnualBilling {
             }
             LiabilityPeriod period = LiabilityPeriod.within(year, c.liabilityStart(), c.liabilityEnd());
             Bills.PlanChoice plan = new Bills.PlanChoice(c.scheme() == null ? "TEN_MONTHLY" : c.scheme(), c.paymentDay());
-            Demand demand = demands.computeIfAbsent(new DemandKey(bands(c, period), period, c.circumstances(), plan),
-                    k -> Demand.of(config, k, issuedOn));
+            CouncilTaxYear config = areas.computeIfAbsent(Optional.ofNullable(c.parishId()),
+                    parish -> authorities.councilTax(authorityId, year, parish.orElse(null)).orElseThrow(() -> new IllegalStateException(
+                            "no Council Tax is set for " + year)));
+            Demand demand = demands.computeIfAbsent(new DemandKey(config, bands(c, period), period, c.circumstances(), plan),
+                    k -> Demand.of(k, issuedOn));
             billed.add(new Billed(ids.get(billed.size()), c, demand));
         }
         write(authorityId, year, issuedOn, reason, billed);
         refusals.copyInto(dataSource);
         Money charged = billed.stream().map(Billed::total).reduce(Money.ZERO, Money::plus);
-        long last = candidates.get(candidates.size() - 1).accountId();
         jdbc.sql("""
                 update billing_run set accounts_billed = accounts_billed + ?, accounts_refused = accounts_refused + ?,
-                                       charged_pence = charged_pence + ?, last_account_id = ?
+                                       charged_pence = charged_pence + ?
                 where authority_id = ? and id = ?""")
-                .params(billed.size(), refusals.count(), charged.pence(), last, authorityId, runId).update();
-        return new Chunk(candidates.size(), billed.size(), refusals.count(), charged, last);
+                .params(billed.size(), refusals.count(), charged.pence(), authorityId, runId).update();
+        return new Chunk(candidates.size(), billed.size(), refusals.count(), charged);
     }
 
     /** Why an account cannot be billed, or null. The run goes on with the others; the officer fixes and re-runs. */
@@ -156,9 +173,9 @@ class AnnualBilling {
     }
 
     /** The next accounts to bill, locked so that an officer's bill or move cannot interleave with the run's. */
-    private List<Candidate> candidates(int authorityId, FinancialYear year, long after, int size) {
+    private List<Candidate> candidates(int authorityId, FinancialYear year, long after, long upTo) {
         return jdbc.sql("""
-                select a.id, a.reference, a.liability_start, a.liability_end, a.property_id, p.council_tax_band,
+                select a.id, a.reference, a.liability_start, a.liability_end, a.property_id, p.council_tax_band, p.parish_id,
                        exists (select 1 from council_tax_band_history h where h.authority_id = a.authority_id and h.property_id = a.property_id),
                        exists (select 1 from ledger_entry e where e.authority_id = a.authority_id and e.account_id = a.id
                                  and e.financial_year = :year and e.entry_type = 'CHARGE' and not e.scheduled),
@@ -172,21 +189,21 @@ class AnnualBilling {
                                    order by b.financial_year desc, b.id desc limit 1) prev on true
                 """ + "where " + UNBILLED + """
 
-                order by a.id limit :size
+                order by a.id
                 for update of a""")
                 .param("authority", authorityId).param("year", year.startYear()).param("yearStart", year.start()).param("yearEnd", year.end())
-                .param("after", after).param("size", size)
+                .param("after", after).param("upTo", upTo)
                 .query((rs, n) -> {
                     String band = rs.getString(6);
-                    String scheme = rs.getString(9);
+                    String scheme = rs.getString(10);
                     boolean carried = scheme != null;
                     return new Candidate(rs.getLong(1), new AccountReference(rs.getString(2)), rs.getObject(3, LocalDate.class),
-                            rs.getObject(4, LocalDate.class), (Long) rs.getObject(5), band == null ? null : CouncilTaxBand.valueOf(band),
-                            rs.getBoolean(7), rs.getBoolean(8),
-                            "BUSINESS_RATES".equals(scheme) ? null : scheme, carried ? rs.getInt(10) : 1,
+                            rs.getObject(4, LocalDate.class), (Long) rs.getObject(5), (Integer) rs.getObject(7), band == null ? null : CouncilTaxBand.valueOf(band),
+                            rs.getBoolean(8), rs.getBoolean(9),
+                            "BUSINESS_RATES".equals(scheme) ? null : scheme, carried ? rs.getInt(11) : 1,
                             // a Council Tax Reduction award is made for a year, so it is not carried: the year's award is imported
-                            carried ? new CouncilTaxCircumstances(rs.getBoolean(11), CouncilTaxCircumstances.Discount.valueOf(rs.getString(12)),
-                                    rs.getString(13), rs.getInt(14), rs.getString(15), Money.ZERO) : CouncilTaxCircumstances.NONE);
+                            carried ? new CouncilTaxCircumstances(rs.getBoolean(12), CouncilTaxCircumstances.Discount.valueOf(rs.getString(13)),
+                                    rs.getString(14), rs.getInt(15), rs.getString(16), Money.ZERO) : CouncilTaxCircumstances.NONE);
                 })
                 .list();
     }

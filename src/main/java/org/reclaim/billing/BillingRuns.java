@@ -3,7 +3,10 @@ package org.reclaim.billing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +26,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,7 +70,11 @@ public class BillingRuns implements DisposableBean {
     private final ExecutorService worker = new DelegatingSecurityContextExecutorService(
             Executors.newSingleThreadExecutor(r -> new Thread(r, "billing-run")));
 
-    BillingRuns(JdbcClient jdbc, Authorities authorities, AnnualBilling annualBilling, AccessAudit audit, Clock clock) {
+    private final int threads;
+
+    BillingRuns(JdbcClient jdbc, Authorities authorities, AnnualBilling annualBilling, AccessAudit audit, Clock clock,
+                @Value("${reclaim.billing-run.threads:0}") int threads) {
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.jdbc = jdbc;
         this.authorities = authorities;
         this.annualBilling = annualBilling;
@@ -74,17 +84,16 @@ public class BillingRuns implements DisposableBean {
 
     /** Starts a run in the background and returns it as it starts; follow it with {@link #get}. */
     public BillingRun start(BillingAuthority authority, FinancialYear year, LocalDate issuedOn) {
-        BillingRun run = create(authority, year, issuedOn);
-        CouncilTaxYear config = config(authority, year);
-        worker.submit(() -> execute(run.id(), authority, config, issuedOn));
-        return run;
+        Started started = create(authority, year, issuedOn);
+        worker.submit(() -> execute(started.run().id(), authority, year, issuedOn, started.chunks()));
+        return started.run();
     }
 
     /** Runs to the end on the caller's thread (the benchmark, and a scheduler that wants to wait). */
     public BillingRun runNow(BillingAuthority authority, FinancialYear year, LocalDate issuedOn) {
-        BillingRun run = create(authority, year, issuedOn);
-        execute(run.id(), authority, config(authority, year), issuedOn);
-        return get(run.id());
+        Started started = create(authority, year, issuedOn);
+        execute(started.run().id(), authority, year, issuedOn, started.chunks());
+        return get(started.run().id());
     }
 
     private CouncilTaxYear config(BillingAuthority authority, FinancialYear year) {
@@ -93,42 +102,62 @@ public class BillingRuns implements DisposableBean {
                         + "PUT /api/v1/authorities/" + authority.gssCode() + "/council-tax/" + year.startYear()));
     }
 
-    private BillingRun create(BillingAuthority authority, FinancialYear year, LocalDate issuedOn) {
+    private record Started(BillingRun run, AnnualBilling.Chunks chunks) {
+    }
+
+    private Started create(BillingAuthority authority, FinancialYear year, LocalDate issuedOn) {
         config(authority, year);
         if (issuedOn.isAfter(year.end())) {
             throw InvalidInput.of("issuedOn", "is after the end of " + year + "; annual bills are issued before or during their year");
         }
-        int toBill = annualBilling.accountsToBill(authority.id(), year);
+        AnnualBilling.Chunks chunks = annualBilling.chunks(authority.id(), year, CHUNK);
         long id;
         try {
             id = jdbc.sql("""
                     insert into billing_run (authority_id, financial_year, issued_on, status, accounts_to_bill, started_at, started_by)
                     values (?, ?, ?, 'RUNNING', ?, ?, ?) returning id""")
-                    .params(authority.id(), year.startYear(), issuedOn, toBill, OffsetDateTime.now(clock), AccessAudit.currentUser())
+                    .params(authority.id(), year.startYear(), issuedOn, chunks.accounts(), OffsetDateTime.now(clock), AccessAudit.currentUser())
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
             throw Conflict.because("a billing run for " + authority.name() + " " + year + " is already running; follow it rather than "
                     + "starting another");
         }
-        log.info("billing run {} started: authority {}, {}, {} accounts to bill", id, authority.gssCode(), year, toBill);
-        return get(id);
+        log.info("billing run {} started: authority {}, {}, {} accounts to bill", id, authority.gssCode(), year, chunks.accounts());
+        return new Started(get(id), chunks);
     }
 
-    private void execute(long runId, BillingAuthority authority, CouncilTaxYear config, LocalDate issuedOn) {
-        long after = 0;
+    /**
+     * Bills the run's chunks side by side on as many threads as the machine has cores (PostgreSQL writes one chunk while
+     * Java prepares the next). Each chunk commits on its own; if one fails the others stop, and what was committed
+     * stays for the next run to build on.
+     */
+    private void execute(long runId, BillingAuthority authority, FinancialYear year, LocalDate issuedOn, AnnualBilling.Chunks plan) {
+        List<Long> ends = plan.ends();
+        ExecutorService chunks = new DelegatingSecurityContextExecutorService(
+                Executors.newFixedThreadPool(threads, r -> new Thread(r, "billing-run-chunk")), SecurityContextHolder.getContext());
         try {
-            for (AnnualBilling.Chunk chunk = annualBilling.billNext(runId, authority.id(), config, issuedOn, after, CHUNK);
-                 chunk.scanned() > 0;
-                 chunk = annualBilling.billNext(runId, authority.id(), config, issuedOn, after, CHUNK)) {
-                after = chunk.lastAccountId();
+            List<Future<AnnualBilling.Chunk>> billed = new ArrayList<>();
+            for (int i = 0; i < ends.size(); i++) {
+                long after = i == 0 ? 0 : ends.get(i - 1);
+                long upTo = ends.get(i);
+                billed.add(chunks.submit(() -> annualBilling.bill(runId, authority.id(), year, issuedOn, after, upTo)));
+            }
+            for (Future<AnnualBilling.Chunk> chunk : billed) {
+                chunk.get();
             }
             finish(authority.id(), runId, Status.COMPLETED, null);
             log.info("billing run {} completed", runId);
-        } catch (RuntimeException e) {
-            // the chunk in hand rolled back; what was committed stays, and a new run carries on from it
-            log.error("billing run {} failed after account id {}", runId, after, e);
-            String cause = e instanceof org.springframework.core.NestedRuntimeException n ? n.getMostSpecificCause().getMessage() : e.getMessage();
-            finish(authority.id(), runId, Status.FAILED, "stopped after account id " + after + ": " + cause);
+        } catch (ExecutionException | RuntimeException e) {
+            // the chunks in hand rolled back; what was committed stays, and a new run carries on from it
+            Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
+            log.error("billing run {} failed", runId, failure);
+            String cause = failure instanceof NestedRuntimeException n ? n.getMostSpecificCause().getMessage() : failure.getMessage();
+            finish(authority.id(), runId, Status.FAILED, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finish(authority.id(), runId, Status.INTERRUPTED, "the process was stopping");
+        } finally {
+            chunks.shutdownNow();
         }
     }
 

@@ -48,6 +48,7 @@ class AnnualBillingIT {
     @Autowired Ledger ledger;
     @Autowired Accounts accounts;
     @Autowired Authorities authorities;
+    @Autowired org.reclaim.properties.Properties properties;
     @Autowired CouncilTaxBilling councilTaxBilling;
     @Autowired Bills bills;
     @Autowired BillingRuns runs;
@@ -170,6 +171,22 @@ class AnnualBillingIT {
     }
 
     @Test
+    void aDwellingInAParishAreaPaysItsParishPreceptToo() throws Exception {
+        authorities.replacePrecepts(council.id(), Y2026, List.of(
+                new Authorities.PreceptSetting("Test County Council", PreceptorKind.COUNTY_COUNCIL, Money.ofPence(180000), "test"),
+                new Authorities.PreceptSetting("Annual Billing Council", PreceptorKind.BILLING_AUTHORITY, Money.ofPence(30001), "test"),
+                new Authorities.PreceptSetting("Upton Parish Council", PreceptorKind.PARISH, Money.ofPence(2886), "test", "Upton")));
+        Account outside = dwelling(CouncilTaxBand.D, LocalDate.of(2019, 5, 1));
+        Account inParish = dwelling(CouncilTaxBand.D, LocalDate.of(2019, 5, 1));
+        properties.moveToParish(inParish.propertyId(), "Upton");
+
+        runToTheEnd();
+
+        assertThat(bills.current(outside, Y2026).orElseThrow().total()).isEqualTo(Money.ofPence(210001));
+        assertThat(bills.current(inParish, Y2026).orElseThrow().total()).isEqualTo(Money.ofPence(210001 + 2886));
+    }
+
+    @Test
     void runningAgainBillsOnlyWhatIsStillUnbilled() throws Exception {
         Account first = dwelling(CouncilTaxBand.A, LocalDate.of(2018, 4, 1));
         JsonNode run = runToTheEnd();
@@ -195,8 +212,7 @@ class AnnualBillingIT {
                 values (?, 2026, ?, 'RUNNING', 3, now(), 'teamleader') returning id""")
                 .params(council.id(), ISSUED).query(Long.class).single();
         // the first chunk of two commits, then the process dies before the next
-        AnnualBilling.Chunk chunk = annualBilling.billNext(crashed, council.id(), authorities.councilTax(council.id(), Y2026).orElseThrow(),
-                ISSUED, 0, 2);
+        AnnualBilling.Chunk chunk = annualBilling.bill(crashed, council.id(), Y2026, ISSUED, 0, dwellings.get(1).id());
         assertThat(chunk.billed()).isEqualTo(2);
         runs.markInterruptedRuns();
         assertThat(runs.get(crashed).status()).isEqualTo(BillingRuns.Status.INTERRUPTED);
