@@ -20,6 +20,7 @@ import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.CopyRows;
 import org.reclaim.shared.CouncilTaxBand;
 import org.reclaim.shared.FinancialYear;
+import org.reclaim.shared.InvalidInput;
 import org.reclaim.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,23 +44,22 @@ class AnnualBilling {
      * discount, a disabled band reduction, an exemption, a premium) that carry into the new year until they change.
      */
     private record Candidate(long accountId, AccountReference reference, LocalDate liabilityStart, @Nullable LocalDate liabilityEnd,
-                             @Nullable Long propertyId, @Nullable Integer parishId, @Nullable CouncilTaxBand band, boolean bandHistory, boolean chargedOutsideBilling,
+                             @Nullable Long propertyId, @Nullable Integer parishId, @Nullable CouncilTaxBand band, boolean datedChanges, boolean chargedOutsideBilling,
                              @Nullable String scheme, int paymentDay, CouncilTaxCircumstances circumstances) {
     }
 
     /** What decides a bill's lines and plan. Most households of a run share one with many others. */
-    private record DemandKey(CouncilTaxYear config, List<Properties.BandPeriod> bands, LiabilityPeriod period, CouncilTaxCircumstances circumstances,
+    private record DemandKey(CouncilTaxYear config, CouncilTaxBand band, LiabilityPeriod period, CouncilTaxCircumstances circumstances,
                              Bills.PlanChoice plan) {
     }
 
     /** The lines, total and plan for a {@link DemandKey}, worked out once per chunk and shared by the bills that have it. */
     private record Demand(List<BillLine> lines, Money total, Bills.PlanChoice plan, List<Instalment> instalments, String dueDates,
                           String amounts) {
-        static Demand of(DemandKey key, LocalDate issuedOn) {
-            List<BillLine> lines = CouncilTaxBilling.lines(key.config(), key.bands(), key.period(), key.circumstances());
+        static Demand of(List<BillLine> lines, FinancialYear year, Bills.PlanChoice choice, LocalDate issuedOn) {
             Money total = CouncilTaxCharge.total(lines);
-            List<Instalment> plan = Bills.firstPlan(total, key.config().year(), issuedOn, key.plan());
-            return new Demand(lines, total, key.plan(), plan, Instalment.dueDatesArray(plan), Instalment.amountsArray(plan));
+            List<Instalment> plan = Bills.firstPlan(total, year, issuedOn, choice);
+            return new Demand(lines, total, choice, plan, Instalment.dueDatesArray(plan), Instalment.amountsArray(plan));
         }
     }
 
@@ -71,16 +71,16 @@ class AnnualBilling {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
-    private final Properties properties;
+    private final CouncilTaxBilling councilTax;
     private final Authorities authorities;
     private final Ledger ledger;
     private final AccessAudit audit;
     private final Clock clock;
 
-    AnnualBilling(JdbcClient jdbc, DataSource dataSource, Properties properties, Authorities authorities, Ledger ledger, AccessAudit audit, Clock clock) {
+    AnnualBilling(JdbcClient jdbc, DataSource dataSource, CouncilTaxBilling councilTax, Authorities authorities, Ledger ledger, AccessAudit audit, Clock clock) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.properties = properties;
+        this.councilTax = councilTax;
         this.authorities = authorities;
         this.ledger = ledger;
         this.audit = audit;
@@ -130,13 +130,25 @@ class AnnualBilling {
                 refusals.add(authorityId, runId, c.accountId(), refusal);
                 continue;
             }
-            LiabilityPeriod period = LiabilityPeriod.within(year, c.liabilityStart(), c.liabilityEnd());
             Bills.PlanChoice plan = new Bills.PlanChoice(c.scheme() == null ? "TEN_MONTHLY" : c.scheme(), c.paymentDay());
-            CouncilTaxYear config = areas.computeIfAbsent(Optional.ofNullable(c.parishId()),
-                    parish -> authorities.councilTax(authorityId, year, parish.orElse(null)).orElseThrow(() -> new IllegalStateException(
-                            "no Council Tax is set for " + year)));
-            Demand demand = demands.computeIfAbsent(new DemandKey(config, bands(c, period), period, c.circumstances(), plan),
-                    k -> Demand.of(k, issuedOn));
+            Demand demand;
+            if (c.datedChanges()) {
+                // the rare account whose band or circumstances change by date is worked out day by day, as any bill is
+                try {
+                    demand = Demand.of(councilTax.preview(c.reference(), year, c.circumstances()), year, plan, issuedOn);
+                } catch (InvalidInput cannotBill) {
+                    refusals.add(authorityId, runId, c.accountId(), cannotBill.errors().get(0).message());
+                    continue;
+                }
+            } else {
+                LiabilityPeriod period = LiabilityPeriod.within(year, c.liabilityStart(), c.liabilityEnd());
+                CouncilTaxYear config = areas.computeIfAbsent(Optional.ofNullable(c.parishId()),
+                        parish -> authorities.councilTax(authorityId, year, parish.orElse(null)).orElseThrow(() -> new IllegalStateException(
+                                "no Council Tax is set for " + year)));
+                demand = demands.computeIfAbsent(new DemandKey(config, c.band(), period, c.circumstances(), plan),
+                        k -> Demand.of(CouncilTaxBilling.lines(k.config(), List.of(new Properties.BandPeriod(k.period().from(), k.band())),
+                                k.period(), k.circumstances()), year, k.plan(), issuedOn));
+            }
             billed.add(new Billed(ids.get(billed.size()), c, demand));
         }
         write(authorityId, year, issuedOn, reason, billed);
@@ -155,7 +167,7 @@ class AnnualBilling {
         if (c.propertyId() == null) {
             return "the account has no property to bill";
         }
-        if (c.band() == null && !c.bandHistory()) {
+        if (c.band() == null && !c.datedChanges()) {
             return "the property has no Council Tax band";
         }
         if (c.chargedOutsideBilling()) {
@@ -164,19 +176,12 @@ class AnnualBilling {
         return null;
     }
 
-    /** The dwelling's band for the period; the rare dwelling with a band history is read band by band. */
-    private List<Properties.BandPeriod> bands(Candidate c, LiabilityPeriod period) {
-        if (c.bandHistory()) {
-            return properties.bandsBetween(properties.get(c.propertyId()), period.from(), period.to());
-        }
-        return List.of(new Properties.BandPeriod(period.from(), c.band()));
-    }
-
     /** The next accounts to bill, locked so that an officer's bill or move cannot interleave with the run's. */
     private List<Candidate> candidates(int authorityId, FinancialYear year, long after, long upTo) {
         return jdbc.sql("""
                 select a.id, a.reference, a.liability_start, a.liability_end, a.property_id, p.council_tax_band, p.parish_id,
-                       exists (select 1 from council_tax_band_history h where h.authority_id = a.authority_id and h.property_id = a.property_id),
+                       exists (select 1 from council_tax_band_history h where h.authority_id = a.authority_id and h.property_id = a.property_id)
+                       or exists (select 1 from council_tax_circumstance_change c where c.authority_id = a.authority_id and c.account_id = a.id),
                        exists (select 1 from ledger_entry e where e.authority_id = a.authority_id and e.account_id = a.id
                                  and e.financial_year = :year and e.entry_type = 'CHARGE' and not e.scheduled),
                        prev.scheme, prev.payment_day, prev.disabled_band_reduction, prev.discount, prev.exemption_class,

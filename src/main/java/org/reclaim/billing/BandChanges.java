@@ -9,7 +9,6 @@ import org.reclaim.accounts.RevenueStream;
 import org.reclaim.properties.Properties;
 import org.reclaim.properties.Property;
 import org.reclaim.shared.CouncilTaxBand;
-import org.reclaim.shared.FinancialYear;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,13 +21,11 @@ public class BandChanges {
 
     private final Properties properties;
     private final Accounts accounts;
-    private final Bills bills;
     private final CouncilTaxBilling councilTax;
 
-    BandChanges(Properties properties, Accounts accounts, Bills bills, CouncilTaxBilling councilTax) {
+    BandChanges(Properties properties, Accounts accounts, CouncilTaxBilling councilTax) {
         this.properties = properties;
         this.accounts = accounts;
-        this.bills = bills;
         this.councilTax = councilTax;
     }
 
@@ -37,13 +34,7 @@ public class BandChanges {
         Property property = properties.changeBand(propertyId, band, effectiveFrom);
         List<Bill> rebills = new ArrayList<>();
         for (Account account : accounts.atProperty(property.authorityId(), propertyId, RevenueStream.COUNCIL_TAX)) {
-            // every year from the change up to the one after the notice (bills for next year go out in March)
-            for (FinancialYear y = FinancialYear.containing(effectiveFrom); y.compareTo(FinancialYear.containing(issuedOn).next()) <= 0; y = y.next()) {
-                FinancialYear year = y;
-                bills.current(account, year).ifPresent(current -> rebills.add(councilTax.bill(account.reference(), year, issuedOn,
-                        "Band changed to " + band + " from " + effectiveFrom, current.circumstances(),
-                        Bills.PlanChoice.keeping(current))));
-            }
+            rebills.addAll(councilTax.rebillFrom(account, effectiveFrom, issuedOn, "Band changed to " + band + " from " + effectiveFrom));
         }
         return rebills;
     }

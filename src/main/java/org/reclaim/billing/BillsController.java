@@ -105,15 +105,8 @@ class BillsController {
     @ResponseStatus(HttpStatus.CREATED)
     BillView billCouncilTax(@PathVariable String reference, @Valid @RequestBody CouncilTaxBillRequest r) {
         FinancialYear year = FinancialYear.fromRequest(r.financialYear(), "financialYear");
-        CouncilTaxCircumstances circumstances;
-        try {
-            circumstances = new CouncilTaxCircumstances(Boolean.TRUE.equals(r.disabledBandReduction()),
-                    r.discount() == null ? CouncilTaxCircumstances.Discount.NONE : r.discount(), r.exemptionClass(),
-                    r.premiumPercent() == null ? 0 : r.premiumPercent(), r.premiumReason(),
-                    Money.ofPence(r.councilTaxReductionPence() == null ? 0 : r.councilTaxReductionPence()));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("discount", e.getMessage());
-        }
+        CouncilTaxCircumstances circumstances = CouncilTaxCircumstances.fromRequest(r.disabledBandReduction(), r.discount(), r.exemptionClass(),
+                r.premiumPercent(), r.premiumReason(), r.councilTaxReductionPence());
         Bill bill = councilTax.bill(AccountReference.fromRequest(reference), year, issuedOn(r.issuedOn(), year),
                 r.reason() == null ? "Council Tax bill " + year : r.reason(), circumstances,
                 plan(r.scheme(), "TEN_MONTHLY", r.paymentDay()));

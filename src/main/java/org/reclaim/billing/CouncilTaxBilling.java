@@ -13,6 +13,7 @@ import org.reclaim.properties.Properties;
 import org.reclaim.properties.Property;
 import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.InvalidInput;
+import org.reclaim.shared.Money;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,8 +25,10 @@ public class CouncilTaxBilling {
     private final Properties properties;
     private final Authorities authorities;
     private final Bills bills;
+    private final CircumstanceChanges circumstanceChanges;
 
-    CouncilTaxBilling(Accounts accounts, Properties properties, Authorities authorities, Bills bills) {
+    CouncilTaxBilling(Accounts accounts, Properties properties, Authorities authorities, Bills bills, CircumstanceChanges circumstanceChanges) {
+        this.circumstanceChanges = circumstanceChanges;
         this.accounts = accounts;
         this.properties = properties;
         this.authorities = authorities;
@@ -52,19 +55,69 @@ public class CouncilTaxBilling {
         if (bands.isEmpty()) {
             throw InvalidInput.of("councilTaxBand", "the property " + property.singleLineAddress() + " has no Council Tax band");
         }
-        return lines(config, bands, period, circumstances);
+        return lines(config, bands, period, circumstances, circumstanceChanges.of(account));
     }
 
-    /** The lines for a period; a band that changes during it is charged band by band, each for its own days. */
+    /** The lines for a period with one set of circumstances throughout. */
     static List<BillLine> lines(CouncilTaxYear config, List<Properties.BandPeriod> bands, LiabilityPeriod period,
                                 CouncilTaxCircumstances circumstances) {
+        return lines(config, bands, period, circumstances, List.of());
+    }
+
+    /**
+     * The lines for a period, day by day (LGFA 1992 s. 2): the period is cut wherever the band changes or a recorded
+     * change of circumstances takes effect, and each part is charged for its own days with what applied on them. Before
+     * the first recorded change the {@code base} circumstances apply. A Council Tax Reduction award is one amount for the
+     * bill, so it is taken off once, at the end, and never more than what is left.
+     */
+    static List<BillLine> lines(CouncilTaxYear config, List<Properties.BandPeriod> bands, LiabilityPeriod period,
+                                CouncilTaxCircumstances base, List<CircumstanceChanges.Change> changes) {
+        java.util.TreeSet<LocalDate> starts = new java.util.TreeSet<>();
+        starts.add(period.from());
+        bands.forEach(b -> starts.add(b.from()));
+        changes.stream().map(CircumstanceChanges.Change::effectiveFrom)
+                .filter(d -> d.isAfter(period.from()) && !d.isAfter(period.to())).forEach(starts::add);
         List<BillLine> lines = new java.util.ArrayList<>();
-        for (int i = 0; i < bands.size(); i++) {
-            LocalDate to = i + 1 < bands.size() ? bands.get(i + 1).from().minusDays(1) : period.to();
-            lines.addAll(CouncilTaxCharge.lines(config, bands.get(i).band(), new LiabilityPeriod(period.year(), bands.get(i).from(), to),
-                    circumstances));
+        for (LocalDate from : starts) {
+            LocalDate higher = starts.higher(from);
+            LocalDate to = higher == null ? period.to() : higher.minusDays(1);
+            CircumstanceChanges.Change change = CircumstanceChanges.lastOnOrBefore(changes, from);
+            CouncilTaxCircumstances applying = change == null ? base : change.circumstances();
+            lines.addAll(CouncilTaxCharge.lines(config, bandOn(bands, from), new LiabilityPeriod(period.year(), from, to),
+                    applying.withoutReduction()));
+        }
+        if (base.councilTaxReduction().isPositive()) {
+            Money award = base.councilTaxReduction().min(CouncilTaxCharge.total(lines));
+            if (award.isPositive()) {
+                lines.add(new BillLine(BillLine.Kind.COUNCIL_TAX_REDUCTION, "Council Tax Reduction", award.negate()));
+            }
         }
         return lines;
+    }
+
+    private static org.reclaim.shared.CouncilTaxBand bandOn(List<Properties.BandPeriod> bands, LocalDate day) {
+        org.reclaim.shared.CouncilTaxBand band = bands.get(0).band();
+        for (Properties.BandPeriod b : bands) {
+            if (!b.from().isAfter(day)) {
+                band = b.band();
+            }
+        }
+        return band;
+    }
+
+    /**
+     * Rebills each year from a change that has a bill, up to the year after the one the notice is issued in (bills for
+     * the next year go out in March), keeping each bill's circumstances and plan: only the difference is posted.
+     */
+    @Transactional
+    public List<Bill> rebillFrom(Account account, LocalDate changedOn, LocalDate issuedOn, String reason) {
+        List<Bill> rebills = new java.util.ArrayList<>();
+        for (FinancialYear y = FinancialYear.containing(changedOn); y.compareTo(FinancialYear.containing(issuedOn).next()) <= 0; y = y.next()) {
+            FinancialYear year = y;
+            bills.current(account, year).ifPresent(current -> rebills.add(bill(account.reference(), year, issuedOn, reason,
+                    current.circumstances(), Bills.PlanChoice.keeping(current))));
+        }
+        return rebills;
     }
 
     @Transactional

@@ -48,6 +48,24 @@ public record CouncilTaxCircumstances(boolean disabledBandReduction, Discount di
         }
     }
 
+    /** Circumstances as a request gives them (absent means none); a combination the law does not allow is that request's error. */
+    static CouncilTaxCircumstances fromRequest(@Nullable Boolean disabledBandReduction, @Nullable Discount discount,
+                                               @Nullable String exemptionClass, @Nullable Integer premiumPercent, @Nullable String premiumReason,
+                                               @Nullable Long councilTaxReductionPence) {
+        try {
+            return new CouncilTaxCircumstances(Boolean.TRUE.equals(disabledBandReduction), discount == null ? Discount.NONE : discount,
+                    exemptionClass, premiumPercent == null ? 0 : premiumPercent, premiumReason,
+                    Money.ofPence(councilTaxReductionPence == null ? 0 : councilTaxReductionPence));
+        } catch (IllegalArgumentException e) {
+            throw org.reclaim.shared.InvalidInput.of("discount", e.getMessage());
+        }
+    }
+
+    /** The same, without a Council Tax Reduction award (an award is for a bill, not for a day). */
+    public CouncilTaxCircumstances withoutReduction() {
+        return new CouncilTaxCircumstances(disabledBandReduction, discount, exemptionClass, premiumPercent, premiumReason, Money.ZERO);
+    }
+
     public CouncilTaxCircumstances withDiscount(Discount d) {
         return new CouncilTaxCircumstances(disabledBandReduction, d, exemptionClass, premiumPercent, premiumReason, councilTaxReduction);
     }

@@ -37,7 +37,7 @@ public class RentDebits {
     public record Run(LocalDate weekStarting, boolean rentFree, int tenancies, int posted) {
     }
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);   // the same on every machine
 
     private final Accounts accounts;
     private final Properties properties;
