@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.InvalidInput;
 import org.reclaim.shared.Money;
@@ -76,6 +77,29 @@ public class Authorities {
                 select ?, financial_year, line_no, name, percent, source from business_rates_share_published where gss_code = ?""")
                 .params(id, gssCode).update();
         return byId(id);
+    }
+
+    /** The instalment frequencies the authority offers besides the statutory monthly scheme. */
+    public InstalmentOptions instalmentOptions(int authorityId) {
+        return jdbc.sql("select weekly_instalments, fortnightly_instalments from billing_authority where id = ?").param(authorityId)
+                .query((rs, n) -> new InstalmentOptions(rs.getBoolean(1), rs.getBoolean(2))).optional()
+                .orElseThrow(() -> NotFound.of("billing authority", authorityId));
+    }
+
+    /**
+     * Sets which frequencies the authority offers from now on. Plans already agreed are not changed: a bill keeps its
+     * plan through rebills, and the annual billing run moves a withdrawn one to the statutory scheme.
+     */
+    @Transactional
+    public InstalmentOptions setInstalmentOptions(int authorityId, InstalmentOptions options) {
+        jdbc.sql("""
+                update billing_authority set weekly_instalments = ?, fortnightly_instalments = ?, instalment_options_set_at = ?,
+                                             instalment_options_set_by = ?
+                where id = ?""")
+                .params(options.weekly(), options.fortnightly(), OffsetDateTime.now(clock), AccessAudit.currentUser(),
+                        authorityId)
+                .update();
+        return instalmentOptions(authorityId);
     }
 
     public List<PreceptingBody> preceptingBodies(int authorityId) {

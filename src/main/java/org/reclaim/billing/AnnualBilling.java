@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.reclaim.authorities.Authorities;
+import org.reclaim.authorities.InstalmentOptions;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.reclaim.accounts.AccountReference;
@@ -122,6 +123,7 @@ class AnnualBilling {
         Map<DemandKey, Demand> demands = new HashMap<>();
         // a dwelling in a parish area pays its parish's precept too (LGFA 1992, s. 41): one year's figures per area
         Map<Optional<Integer>, CouncilTaxYear> areas = new HashMap<>();
+        InstalmentOptions offered = authorities.instalmentOptions(authorityId);
         List<Long> ids = reserveBillIds(candidates.size());
         CopyRows refusals = new CopyRows("billing_run_refusal", "authority_id, run_id, account_id, reason");
         for (Candidate c : candidates) {
@@ -130,7 +132,7 @@ class AnnualBilling {
                 refusals.add(authorityId, runId, c.accountId(), refusal);
                 continue;
             }
-            Bills.PlanChoice plan = new Bills.PlanChoice(c.scheme() == null ? "TEN_MONTHLY" : c.scheme(), c.paymentDay());
+            Bills.PlanChoice plan = carriedPlan(c.scheme(), c.paymentDay(), offered);
             Demand demand;
             if (c.datedChanges()) {
                 // the rare account whose band or circumstances change by date is worked out day by day, as any bill is
@@ -160,6 +162,20 @@ class AnnualBilling {
                 where authority_id = ? and id = ?""")
                 .params(billed.size(), refusals.count(), charged.pence(), authorityId, runId).update();
         return new Chunk(candidates.size(), billed.size(), refusals.count(), charged);
+    }
+
+    /**
+     * The plan the new year's bill gets: the one the payer had last year, or the statutory ten monthly instalments on the
+     * 1st if they had none. A weekly or fortnightly plan is an agreement the authority offers (SI 1992/613 reg. 21): if it
+     * has stopped offering it, the payer is billed by the statutory scheme, ten monthly instalments, which is what the
+     * law gives anyone without an agreement; on the 1st, the default day, as a day of the week says nothing about a day of
+     * the month. The new bill shows the plan, and the payer may ask for twelve or agree another.
+     */
+    static Bills.PlanChoice carriedPlan(@Nullable String scheme, int paymentDay, InstalmentOptions offered) {
+        if (scheme == null || !offered.allows(scheme)) {
+            return new Bills.PlanChoice("TEN_MONTHLY", scheme == null ? paymentDay : 1);
+        }
+        return new Bills.PlanChoice(scheme, paymentDay);
     }
 
     /** Why an account cannot be billed, or null. The run goes on with the others; the officer fixes and re-runs. */

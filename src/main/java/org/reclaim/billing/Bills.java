@@ -16,6 +16,8 @@ import org.reclaim.accounts.DueSchedule;
 import org.reclaim.accounts.EntryType;
 import org.reclaim.accounts.Ledger;
 import org.reclaim.accounts.Posting;
+import org.reclaim.authorities.Authorities;
+import org.reclaim.authorities.BillingAuthority;
 import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.Conflict;
 import org.reclaim.shared.FinancialYear;
@@ -43,25 +45,44 @@ public class Bills implements DueSchedule {
             return new PlanChoice(current.scheme(), current.paymentDay(), false);
         }
 
+        /**
+         * For a WEEKLY or FORTNIGHTLY plan (agreed with the authority, where it offers them: see {@link AgreedInstalments})
+         * {@code paymentDay} is the day of the week, 1 (Monday) to 7 (Sunday); otherwise the day of the month.
+         */
         public PlanChoice {
-            if (!List.of("TEN_MONTHLY", "TWELVE_MONTHLY", "BUSINESS_RATES").contains(scheme)) {
-                throw InvalidInput.of("scheme", "must be TEN_MONTHLY, TWELVE_MONTHLY or BUSINESS_RATES");
+            if (!List.of("TEN_MONTHLY", "TWELVE_MONTHLY", "WEEKLY", "FORTNIGHTLY", "BUSINESS_RATES").contains(scheme)) {
+                throw InvalidInput.of("scheme", "must be TEN_MONTHLY, TWELVE_MONTHLY, WEEKLY, FORTNIGHTLY or BUSINESS_RATES");
             }
-            if (paymentDay < 1 || paymentDay > 28) {
+            if (weeksApart(scheme) > 0) {
+                if (paymentDay < 1 || paymentDay > 7) {
+                    throw InvalidInput.of("paymentDay", "must be 1 (Monday) to 7 (Sunday) for a " + scheme.toLowerCase(java.util.Locale.ROOT) + " plan");
+                }
+            } else if (paymentDay < 1 || paymentDay > 28) {
                 throw InvalidInput.of("paymentDay", "must be from 1 to 28, so that it exists in every month");
             }
+        }
+
+        /** Weeks between instalments: 1 for WEEKLY, 2 for FORTNIGHTLY, 0 for the monthly schemes. */
+        static int weeksApart(String scheme) {
+            return switch (scheme) {
+                case "WEEKLY" -> 1;
+                case "FORTNIGHTLY" -> 2;
+                default -> 0;
+            };
         }
     }
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
+    private final Authorities authorities;
     private final Ledger ledger;
     private final AccessAudit audit;
     private final Clock clock;
 
-    Bills(JdbcClient jdbc, Accounts accounts, Ledger ledger, AccessAudit audit, Clock clock) {
+    Bills(JdbcClient jdbc, Accounts accounts, Authorities authorities, Ledger ledger, AccessAudit audit, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.authorities = authorities;
         this.ledger = ledger;
         this.audit = audit;
         this.clock = clock;
@@ -101,10 +122,15 @@ public class Bills implements DueSchedule {
             throw InvalidInput.of("scheme", "the " + year + " bill is paid by " + current.get().scheme()
                     + "; a change of scheme needs the payer's written request and a new plan, not a rebill");
         }
+        if (current.isEmpty() && !authorities.instalmentOptions(account.authorityId()).allows(choice.scheme())) {
+            BillingAuthority authority = authorities.byId(account.authorityId());
+            throw InvalidInput.of("scheme", authority.name() + " does not offer " + choice.scheme().toLowerCase(java.util.Locale.ROOT)
+                    + " instalments; an administrator can offer them with PUT /api/v1/authorities/" + authority.gssCode() + "/instalment-options");
+        }
         List<Instalment> plan = current.isEmpty()
                 ? firstPlan(total, year, issuedOn, choice)
-                : StatutoryReprofile.reprofile(current.get().instalments(), total, year, issuedOn, current.get().paymentDay(),
-                        lastMonthOf(current.get(), year), current.get().scheme().equals("BUSINESS_RATES")
+                : StatutoryReprofile.reprofile(current.get().instalments(), total, issuedOn, remainingDates(current.get(), year, issuedOn),
+                        current.get().scheme().equals("BUSINESS_RATES")
                         ? StatutoryInstalments.BUSINESS_RATES_FLOOR : StatutoryInstalments.COUNCIL_TAX_FLOOR);
         String scheme = current.map(Bill::scheme).orElse(choice.scheme());
         int paymentDay = current.map(Bill::paymentDay).orElse(choice.paymentDay());
@@ -151,13 +177,29 @@ public class Bills implements DueSchedule {
     }
 
     /**
-     * The last month a plan of this scheme may run to: March for twelve instalments, otherwise January for a bill issued
-     * before the year and February for one issued in it (the month table of SI 1992/613 Sch. 1 para 2(3)), and never
-     * before the current plan's own last month.
+     * The dates a rebill may spread the rest over: a weekly or fortnightly plan keeps its own rhythm (every week or
+     * every other week from its first instalment, so a fortnightly payer's weeks do not shift); a monthly plan its
+     * payment day in each month.
+     */
+    private static List<LocalDate> remainingDates(Bill current, FinancialYear year, LocalDate issuedOn) {
+        int weeks = PlanChoice.weeksApart(current.scheme());
+        if (weeks == 0) {
+            return StatutoryReprofile.monthlyDates(year, issuedOn, current.paymentDay(), lastMonthOf(current, year));
+        }
+        LocalDate first = current.instalments().isEmpty()
+                ? AgreedInstalments.firstDueDate(year, issuedOn, java.time.DayOfWeek.of(current.paymentDay()))
+                : current.instalments().get(0).dueOn();
+        return AgreedInstalments.dates(first, weeks, lastMonthOf(current, year).atEndOfMonth());
+    }
+
+    /**
+     * The last month a plan of this scheme may run to: March for twelve instalments and for weekly and fortnightly plans
+     * (see {@link AgreedInstalments}), otherwise January for a bill issued before the year and February for one issued
+     * in it (the month table of SI 1992/613 Sch. 1 para 2(3)), and never before the current plan's own last month.
      */
     private static java.time.YearMonth lastMonthOf(Bill current, FinancialYear year) {
         java.time.YearMonth schemeEnd = switch (current.scheme()) {
-            case "TWELVE_MONTHLY" -> java.time.YearMonth.of(year.startYear() + 1, 3);
+            case "TWELVE_MONTHLY", "WEEKLY", "FORTNIGHTLY" -> java.time.YearMonth.of(year.startYear() + 1, 3);
             default -> current.issuedOn().isBefore(year.start().plusMonths(1))
                     ? java.time.YearMonth.of(year.startYear() + 1, 1) : java.time.YearMonth.of(year.startYear() + 1, 2);
         };
@@ -178,6 +220,8 @@ public class Bills implements DueSchedule {
         return switch (choice.scheme()) {
             case "BUSINESS_RATES" -> StatutoryInstalments.businessRates(total, year, issuedOn, choice.paymentDay());
             case "TWELVE_MONTHLY" -> StatutoryInstalments.councilTax(total, year, issuedOn, StatutoryInstalments.Scheme.TWELVE_MONTHLY, choice.paymentDay());
+            case "WEEKLY", "FORTNIGHTLY" -> AgreedInstalments.councilTax(total, year, issuedOn, java.time.DayOfWeek.of(choice.paymentDay()),
+                    PlanChoice.weeksApart(choice.scheme()));
             default -> StatutoryInstalments.councilTax(total, year, issuedOn, StatutoryInstalments.Scheme.TEN_MONTHLY, choice.paymentDay());
         };
     }

@@ -33,7 +33,9 @@ class BillsController {
 
     record CouncilTaxBillRequest(@NotBlank(message = "is required, for example 2026/27") String financialYear,
                                  @Nullable LocalDate issuedOn,
-                                 @Nullable @Pattern(regexp = "TEN_MONTHLY|TWELVE_MONTHLY", message = "must be TEN_MONTHLY or TWELVE_MONTHLY") String scheme,
+                                 @Nullable @Pattern(regexp = "TEN_MONTHLY|TWELVE_MONTHLY|WEEKLY|FORTNIGHTLY",
+                                         message = "must be TEN_MONTHLY, TWELVE_MONTHLY, WEEKLY or FORTNIGHTLY (weekly and fortnightly where the authority offers them)") String scheme,
+                                 // the day of the month, or for WEEKLY and FORTNIGHTLY the day of the week, 1 (Monday) to 7 (Sunday)
                                  @Nullable @Min(1) @Max(28) Integer paymentDay,
                                  CouncilTaxCircumstances.@Nullable Discount discount,
                                  @Nullable Boolean disabledBandReduction,
