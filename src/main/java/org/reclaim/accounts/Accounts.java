@@ -52,17 +52,7 @@ public class Accounts {
     @Transactional
     public Account open(OpenAccount request) {
         BillingAuthority authority = authorities.named(request.authorityCode(), "authorityCode");
-        List<InvalidInput.FieldError> errors = new ArrayList<>();
-        List<Party> liable = parties.findAll(request.liablePartyIds());
-        for (int i = 0; i < request.liablePartyIds().size(); i++) {
-            long id = request.liablePartyIds().get(i);
-            if (liable.stream().noneMatch(p -> p.id() == id && p.authorityId() == authority.id())) {
-                errors.add(new InvalidInput.FieldError("liablePartyIds[" + i + "]", "there is no customer " + id + " at " + authority.name()));
-            }
-        }
-        if (request.liablePartyIds().stream().distinct().count() != request.liablePartyIds().size()) {
-            errors.add(new InvalidInput.FieldError("liablePartyIds", "names the same customer twice"));
-        }
+        List<InvalidInput.FieldError> errors = new ArrayList<>(liablePartyErrors(authority, request.liablePartyIds(), "liablePartyIds"));
         if (request.liabilityEnd() != null && request.liabilityEnd().isBefore(request.liabilityStart())) {
             errors.add(new InvalidInput.FieldError("liabilityEnd", "must not be before liabilityStart"));
         }
@@ -84,6 +74,25 @@ public class Accounts {
         }
         audit.record(authority.id(), AccessAudit.Action.CHANGE, AccessAudit.Subject.ACCOUNT, reference, "opened");
         return get(reference);
+    }
+
+    /**
+     * What stops these customers being the liable parties of an account at the authority: one that is not the
+     * authority's ({@code field[i]}), or one named twice ({@code field}). Empty when they can be.
+     */
+    public List<InvalidInput.FieldError> liablePartyErrors(BillingAuthority authority, List<Long> partyIds, String field) {
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        List<Party> liable = parties.findAll(partyIds);
+        for (int i = 0; i < partyIds.size(); i++) {
+            long id = partyIds.get(i);
+            if (liable.stream().noneMatch(p -> p.id() == id && p.authorityId() == authority.id())) {
+                errors.add(new InvalidInput.FieldError(field + "[" + i + "]", "there is no customer " + id + " at " + authority.name()));
+            }
+        }
+        if (partyIds.stream().distinct().count() != partyIds.size()) {
+            errors.add(new InvalidInput.FieldError(field, "names the same customer twice"));
+        }
+        return errors;
     }
 
     private void checkProperty(BillingAuthority authority, OpenAccount request, List<InvalidInput.FieldError> errors) {

@@ -129,13 +129,16 @@ class BillsController {
     }
 
     /** The plan asked for; a scheme left out is the stream's default, and a rebill then keeps the payer's plan. */
-    private static Bills.PlanChoice plan(@Nullable String scheme, String defaultScheme, @Nullable Integer paymentDay) {
+    static Bills.PlanChoice plan(@Nullable String scheme, String defaultScheme, @Nullable Integer paymentDay) {
         return new Bills.PlanChoice(scheme == null ? defaultScheme : scheme, paymentDay == null ? 1 : paymentDay, scheme != null);
     }
 
     /** The day the notice is issued: today unless given, and no more than a month ahead or six months before the year. */
     private LocalDate issuedOn(@Nullable LocalDate requested, FinancialYear year) {
-        LocalDate today = LocalDate.now(clock);
+        return issuedOn(requested, year, LocalDate.now(clock));
+    }
+
+    static LocalDate issuedOn(@Nullable LocalDate requested, FinancialYear year, LocalDate today) {
         LocalDate issuedOn = requested == null ? today : requested;
         if (issuedOn.isAfter(today.plusMonths(1)) || issuedOn.isBefore(year.start().minusMonths(6))) {
             throw InvalidInput.of("issuedOn", "must be no more than a month ahead of today and no earlier than six months before " + year + " starts");
