@@ -1,0 +1,279 @@
+package org.reclaim.payments;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.reclaim.accounts.Account;
+import org.reclaim.accounts.AccountReference;
+import org.reclaim.accounts.AccountStatus;
+import org.reclaim.accounts.Accounts;
+import org.reclaim.accounts.EntryType;
+import org.reclaim.accounts.Ledger;
+import org.reclaim.accounts.LedgerEntry;
+import org.reclaim.accounts.Posting;
+import org.reclaim.authorities.Authorities;
+import org.reclaim.billing.Bill;
+import org.reclaim.billing.Bills;
+import org.reclaim.shared.AccessAudit;
+import org.reclaim.shared.Conflict;
+import org.reclaim.shared.FinancialYear;
+import org.reclaim.shared.InvalidInput;
+import org.reclaim.shared.Money;
+import org.reclaim.shared.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receives money from any channel and posts it, once: to the account its reference names, split over the account's
+ * years by the authority's rule, or, when it names no account that can take it, to suspense for an officer to match.
+ * Nothing received is ever dropped.
+ */
+@Service
+public class Payments {
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final Ledger ledger;
+    private final Bills bills;
+    private final Authorities authorities;
+    private final AccessAudit audit;
+    private final Clock clock;
+
+    Payments(JdbcClient jdbc, Accounts accounts, Ledger ledger, Bills bills, Authorities authorities, AccessAudit audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.bills = bills;
+        this.authorities = authorities;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the payment and posts it, or returns what became of it the first time if this source has sent this
+     * record before. The same source reference with a different amount or reference is refused: it is not a repeat.
+     */
+    @Transactional
+    public PaymentOutcome receive(PaymentReceipt receipt) {
+        authorities.byId(receipt.authorityId());
+        Optional<Account> account = accountFor(receipt);
+        String suspenseReason = account.isPresent() ? null : suspenseReason(receipt);
+        Long id = jdbc.sql("""
+                insert into payment (authority_id, source, source_reference, method, amount_pence, received_on, reference_given, payer_name,
+                                     named_year, suspense_reason, received_at, received_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (authority_id, source, source_reference) do nothing returning id""")
+                .params(receipt.authorityId(), receipt.source(), receipt.sourceReference(), receipt.method().name(), receipt.amount().pence(),
+                        receipt.receivedOn(), receipt.reference(), receipt.payerName(),
+                        receipt.namedYear() == null ? null : receipt.namedYear().startYear(), suspenseReason, OffsetDateTime.now(clock),
+                        AccessAudit.currentUser())
+                .query(Long.class).optional().orElse(null);
+        if (id == null) {
+            return repeat(receipt);
+        }
+        if (account.isEmpty()) {
+            return new PaymentOutcome(id, PaymentOutcome.Status.SUSPENSE, null, List.of(), suspenseReason, false);
+        }
+        return post(id, receipt, account.get(), "REFERENCE", null);
+    }
+
+    /** The account the reference names, if it is one that can take the payment. */
+    private Optional<Account> accountFor(PaymentReceipt receipt) {
+        return reference(receipt.reference())
+                .flatMap(accounts::find)
+                .filter(a -> a.authorityId() == receipt.authorityId())
+                .filter(a -> a.status() == AccountStatus.OPEN || ledger.balance(a).isPositive());
+    }
+
+    private static Optional<AccountReference> reference(@Nullable String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AccountReference.parse(text));
+        } catch (IllegalArgumentException | InvalidInput notAReference) {
+            return Optional.empty();
+        }
+    }
+
+    /** Why a payment could not be posted, in words an officer can act on. */
+    private String suspenseReason(PaymentReceipt receipt) {
+        if (receipt.reference() == null || receipt.reference().isBlank()) {
+            return "no reference given";
+        }
+        Optional<AccountReference> reference = reference(receipt.reference());
+        if (reference.isEmpty()) {
+            return "'" + receipt.reference() + "' is not an account reference";
+        }
+        Optional<Account> account = accounts.find(reference.get());
+        if (account.isEmpty()) {
+            return "no account " + reference.get();
+        }
+        if (account.get().authorityId() != receipt.authorityId()) {
+            return "account " + reference.get() + " belongs to another authority";
+        }
+        return "account " + reference.get() + " is closed with nothing owed";
+    }
+
+    /** Matches a payment in suspense to an account, as an officer decides; the account may be closed. */
+    @Transactional
+    public PaymentOutcome match(long paymentId, AccountReference reference, String note) {
+        Received payment = received(paymentId);
+        if (matchedAccount(payment.authorityId(), paymentId).isPresent()) {
+            throw Conflict.because("payment " + paymentId + " is not in suspense: it was posted to account "
+                    + outcome(payment).accountReference());
+        }
+        Account account = accounts.find(reference).orElseThrow(() -> InvalidInput.of("accountReference", "there is no account " + reference));
+        if (account.authorityId() != payment.authorityId()) {
+            throw InvalidInput.of("accountReference", "account " + reference + " belongs to another authority than the payment");
+        }
+        return post(paymentId, payment.receipt(), account, "OFFICER", note);
+    }
+
+    private PaymentOutcome post(long paymentId, PaymentReceipt receipt, Account account, String how, @Nullable String note) {
+        accounts.lock(account);
+        List<Allocation> allocations = Allocator.allocate(receipt.amount(), receipt.receivedOn(), receipt.namedYear(),
+                rule(account), owed(account), instalments(account));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String user = AccessAudit.currentUser();
+        jdbc.sql("""
+                insert into payment_match (authority_id, payment_id, account_id, matched_how, note, matched_at, matched_by)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(account.authorityId(), paymentId, account.id(), how, note, now, user).update();
+        int line = 1;
+        for (Allocation a : allocations) {
+            LedgerEntry entry = ledger.post(new Posting(account.reference(), a.year(), EntryType.PAYMENT, a.amount().negate(),
+                    receipt.receivedOn(), null, receipt.method().label() + " payment " + paymentId, "payment-" + paymentId + "-" + line, null));
+            jdbc.sql("""
+                    insert into payment_allocation (authority_id, payment_id, line, account_id, financial_year, part, amount_pence,
+                                                    ledger_entry_id, reason, allocated_at, allocated_by)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(account.authorityId(), paymentId, line, account.id(), a.year().startYear(), a.part().name(), a.amount().pence(),
+                            entry.id(), "received", now, user).update();
+            line++;
+        }
+        return new PaymentOutcome(paymentId, PaymentOutcome.Status.POSTED, account.reference().value(), allocations, null, false);
+    }
+
+    /** The authority's rule for the account's stream; oldest first where it has set none. */
+    AllocationRule rule(Account account) {
+        return jdbc.sql("select rule from allocation_rule where authority_id = ? and stream = ?")
+                .params(account.authorityId(), account.stream().name())
+                .query(String.class).optional().map(AllocationRule::valueOf).orElse(AllocationRule.OLDEST_FIRST);
+    }
+
+    /**
+     * What each year of the account still owes. A year's balance is what it owes in all; of that, its recovery costs
+     * are unpaid as far as costs charged exceed payments set against costs.
+     */
+    List<Allocator.Owed> owed(Account account) {
+        return jdbc.sql("""
+                select y.financial_year, y.balance, greatest(0, least(y.balance, y.costs - coalesce(p.costs_paid, 0)))
+                from (select financial_year, sum(amount_pence) as balance,
+                             coalesce(sum(amount_pence) filter (where entry_type = 'COSTS'), 0) as costs
+                      from ledger_entry where authority_id = ? and account_id = ? group by financial_year) y
+                left join (select financial_year, sum(amount_pence) as costs_paid from payment_allocation
+                           where authority_id = ? and account_id = ? and part = 'COSTS' group by financial_year) p
+                       on p.financial_year = y.financial_year
+                where y.balance > 0
+                order by y.financial_year""")
+                .params(account.authorityId(), account.id(), account.authorityId(), account.id())
+                .query((rs, n) -> {
+                    Money costs = Money.ofPence(rs.getLong(3));
+                    return new Allocator.Owed(FinancialYear.of(rs.getInt(1)), costs, Money.ofPence(rs.getLong(2)).minus(costs));
+                })
+                .list();
+    }
+
+    private List<Allocator.PlannedInstalment> instalments(Account account) {
+        List<Allocator.PlannedInstalment> planned = new ArrayList<>();
+        for (Bill bill : bills.currentBills(account)) {
+            bill.instalments().forEach(i -> planned.add(new Allocator.PlannedInstalment(bill.year(), i.dueOn(), i.amount())));
+        }
+        return planned;
+    }
+
+    private PaymentOutcome repeat(PaymentReceipt receipt) {
+        long id = jdbc.sql("select id from payment where authority_id = ? and source = ? and source_reference = ?")
+                .params(receipt.authorityId(), receipt.source(), receipt.sourceReference()).query(Long.class).single();
+        Received first = received(id);
+        if (!first.receipt().amount().equals(receipt.amount()) || !java.util.Objects.equals(first.receipt().reference(), receipt.reference())) {
+            throw Conflict.because(receipt.source() + " record " + receipt.sourceReference() + " was received before as "
+                    + first.receipt().amount() + " for '" + first.receipt().reference() + "'; this one differs, so it is not a repeat");
+        }
+        PaymentOutcome outcome = outcome(first);
+        return new PaymentOutcome(outcome.paymentId(), outcome.status(), outcome.accountReference(), outcome.allocations(),
+                outcome.suspenseReason(), true);
+    }
+
+    /** A payment as it was received. */
+    record Received(long id, int authorityId, PaymentReceipt receipt, @Nullable String suspenseReason) {
+    }
+
+    Received received(long paymentId) {
+        return jdbc.sql("""
+                select id, authority_id, reference_given, amount_pence, method, received_on, named_year, source, source_reference,
+                       payer_name, suspense_reason
+                from payment where id = ?""")
+                .param(paymentId)
+                .query((rs, n) -> new Received(rs.getLong(1), rs.getInt(2), new PaymentReceipt(rs.getInt(2), rs.getString(3),
+                        Money.ofPence(rs.getLong(4)), PaymentMethod.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class),
+                        rs.getObject(7) == null ? null : FinancialYear.of(rs.getInt(7)), rs.getString(8), rs.getString(9), rs.getString(10)),
+                        rs.getString(11)))
+                .optional().orElseThrow(() -> NotFound.of("payment", paymentId));
+    }
+
+    private Optional<Long> matchedAccount(int authorityId, long paymentId) {
+        return jdbc.sql("select account_id from payment_match where authority_id = ? and payment_id = ?")
+                .params(authorityId, paymentId).query(Long.class).optional();
+    }
+
+    /** What became of a payment received before: its account and how it stands allocated now. */
+    PaymentOutcome outcome(Received payment) {
+        Optional<String> reference = jdbc.sql("""
+                select a.reference from payment_match m join account a on a.authority_id = m.authority_id and a.id = m.account_id
+                where m.authority_id = ? and m.payment_id = ?""")
+                .params(payment.authorityId(), payment.id()).query(String.class).optional();
+        if (reference.isEmpty()) {
+            return new PaymentOutcome(payment.id(), PaymentOutcome.Status.SUSPENSE, null, List.of(), payment.suspenseReason(), false);
+        }
+        List<Allocation> allocations = jdbc.sql("""
+                select financial_year, part, sum(amount_pence) from payment_allocation where authority_id = ? and payment_id = ?
+                group by financial_year, part having sum(amount_pence) <> 0 order by min(line)""")
+                .params(payment.authorityId(), payment.id())
+                .query((rs, n) -> new Allocation(FinancialYear.of(rs.getInt(1)), Allocation.Part.valueOf(rs.getString(2)),
+                        Money.ofPence(rs.getLong(3))))
+                .list();
+        return new PaymentOutcome(payment.id(), PaymentOutcome.Status.POSTED, reference.get(), allocations, null, false);
+    }
+
+    /** A payment and what became of it. */
+    public PaymentOutcome get(long paymentId) {
+        return outcome(received(paymentId));
+    }
+
+    /** A payment in suspense, for an officer to match. */
+    public record SuspenseItem(long paymentId, String authority, Money amount, PaymentMethod method, LocalDate receivedOn,
+                               @Nullable String referenceGiven, @Nullable String payerName, String reason, String source) {
+    }
+
+    /** Payments waiting in suspense, oldest first. */
+    public List<SuspenseItem> suspense(@Nullable Integer authorityId, int limit) {
+        return jdbc.sql("""
+                select p.id, b.gss_code, p.amount_pence, p.method, p.received_on, p.reference_given, p.payer_name, p.suspense_reason, p.source
+                from payment p join billing_authority b on b.id = p.authority_id
+                where (cast(:authority as int) is null or p.authority_id = :authority)
+                  and not exists (select 1 from payment_match m where m.authority_id = p.authority_id and m.payment_id = p.id)
+                order by p.received_on, p.id limit :limit""")
+                .param("authority", authorityId).param("limit", limit)
+                .query((rs, n) -> new SuspenseItem(rs.getLong(1), rs.getString(2), Money.ofPence(rs.getLong(3)),
+                        PaymentMethod.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9)))
+                .list();
+    }
+}
