@@ -46,7 +46,8 @@ create table payment_allocation (
     financial_year  smallint not null,
     part            text not null check (part in ('COSTS', 'CHARGES', 'CREDIT')),
     amount_pence    bigint not null check (amount_pence <> 0),
-    ledger_entry_id bigint not null,
+    -- the ledger entry that moved the money; null for a re-allocation between the costs and charges of one year
+    ledger_entry_id bigint,
     reason          text not null,
     allocated_at    timestamptz not null,
     allocated_by    text not null,

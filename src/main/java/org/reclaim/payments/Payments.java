@@ -160,6 +160,58 @@ public class Payments {
         return new PaymentOutcome(paymentId, PaymentOutcome.Status.POSTED, account.reference().value(), allocations, null, false);
     }
 
+    /**
+     * An officer's re-allocation of a payment to other years or parts, with the reason (a payer who meant last year's
+     * bill, a payment that should have cleared costs). The years whose share changes get a TRANSFER entry dated the day
+     * the money came, so arrears read as if it had been set so from the start; the allocation lines record the change.
+     * Asking for the allocation the payment already has changes nothing.
+     */
+    @Transactional
+    public PaymentOutcome reallocate(long paymentId, List<Allocation> wanted, String reason) {
+        Received payment = received(paymentId);
+        PaymentOutcome current = outcome(payment);
+        if (current.status() != PaymentOutcome.Status.POSTED) {
+            throw Conflict.because("payment " + paymentId + " is in suspense: match it to an account first");
+        }
+        Money wantedTotal = wanted.stream().map(Allocation::amount).reduce(Money.ZERO, Money::plus);
+        if (!wantedTotal.equals(payment.receipt().amount()) || wanted.stream().anyMatch(a -> !a.amount().isPositive())) {
+            throw InvalidInput.of("allocations", "must be positive amounts adding up to the payment's " + payment.receipt().amount()
+                    + " (they add up to " + wantedTotal + ")");
+        }
+        Account account = accounts.get(AccountReference.parse(current.accountReference()));
+        accounts.lock(account);
+        record YearPart(FinancialYear year, Allocation.Part part) {
+        }
+        java.util.Map<YearPart, Money> change = new java.util.LinkedHashMap<>();
+        current.allocations().forEach(a -> change.merge(new YearPart(a.year(), a.part()), a.amount().negate(), Money::plus));
+        wanted.forEach(a -> change.merge(new YearPart(a.year(), a.part()), a.amount(), Money::plus));
+        java.util.Map<FinancialYear, Money> byYear = new java.util.TreeMap<>();
+        change.forEach((yearPart, amount) -> byYear.merge(yearPart.year(), amount, Money::plus));
+        java.util.Map<FinancialYear, Long> entries = new java.util.HashMap<>();
+        byYear.forEach((year, more) -> {
+            if (!more.isZero()) {
+                entries.put(year, ledger.post(new Posting(account.reference(), year, EntryType.TRANSFER, more.negate(),
+                        payment.receipt().receivedOn(), null, "Payment " + paymentId + " re-allocated: " + reason, null, null)).id());
+            }
+        });
+        int line = jdbc.sql("select coalesce(max(line), 0) from payment_allocation where authority_id = ? and payment_id = ?")
+                .params(account.authorityId(), paymentId).query(Integer.class).single();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (var c : change.entrySet()) {
+            if (c.getValue().isZero()) {
+                continue;
+            }
+            jdbc.sql("""
+                    insert into payment_allocation (authority_id, payment_id, line, account_id, financial_year, part, amount_pence,
+                                                    ledger_entry_id, reason, allocated_at, allocated_by)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(account.authorityId(), paymentId, ++line, account.id(), c.getKey().year().startYear(), c.getKey().part().name(),
+                            c.getValue().pence(), entries.get(c.getKey().year()), reason, now, AccessAudit.currentUser())
+                    .update();
+        }
+        return outcome(payment);
+    }
+
     /** The authority's rule for the account's stream; oldest first where it has set none. */
     AllocationRule rule(Account account) {
         return jdbc.sql("select rule from allocation_rule where authority_id = ? and stream = ?")
@@ -190,7 +242,7 @@ public class Payments {
                 .list();
     }
 
-    private List<Allocator.PlannedInstalment> instalments(Account account) {
+    List<Allocator.PlannedInstalment> instalments(Account account) {
         List<Allocator.PlannedInstalment> planned = new ArrayList<>();
         for (Bill bill : bills.currentBills(account)) {
             bill.instalments().forEach(i -> planned.add(new Allocator.PlannedInstalment(bill.year(), i.dueOn(), i.amount())));

@@ -114,6 +114,10 @@ public record Money(long pence) implements Comparable<Money> {
         return pence >= other.pence ? this : other;
     }
 
+    public boolean isGreaterThan(Money other) {
+        return pence > other.pence;
+    }
+
     public Money min(Money other) {
         return pence <= other.pence ? this : other;
     }
