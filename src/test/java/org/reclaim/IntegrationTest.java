@@ -7,15 +7,18 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A test against the whole application and a real (embedded) PostgreSQL. Every such class shares one context and
- * one database, so each test makes its own data and asserts on that, never on table-wide counts.
+ * one database, so each test makes its own data and asserts on that, never on table-wide counts. Outside services are
+ * local stand-ins: GOV.UK Pay is {@link GovUkPayStandIn}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = GovUkPayStandIn.class)
 public @interface IntegrationTest {
 }

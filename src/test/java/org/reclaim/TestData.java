@@ -104,6 +104,7 @@ public final class TestData {
     public final class AuthorityBuilder {
         private String name = "Test Council";
         private AuthorityKind kind = AuthorityKind.SHIRE_DISTRICT;
+        private String gssCode;
 
         public AuthorityBuilder name(String name) {
             this.name = name;
@@ -112,6 +113,12 @@ public final class TestData {
 
         public AuthorityBuilder kind(AuthorityKind kind) {
             this.kind = kind;
+            return this;
+        }
+
+        /** A fixed GSS code, for settings keyed by it (e.g. a GOV.UK Pay key in application-test.properties); else the next free one. */
+        public AuthorityBuilder gssCode(String gssCode) {
+            this.gssCode = gssCode;
             return this;
         }
 
@@ -125,10 +132,13 @@ public final class TestData {
                 if (RESERVED_PREFIXES.contains(prefix) || authorities.findByReferencePrefix(prefix).isPresent()) {
                     continue;
                 }
-                String gss = nextFreeGssCode();
+                String gss = gssCode != null ? gssCode : nextFreeGssCode();
                 try {
                     return authorities.create(gss, name + " " + gss, kind, prefix);
                 } catch (DataIntegrityViolationException taken) {
+                    if (gssCode != null && authorities.findByGssCode(gssCode).isPresent()) {
+                        throw taken;
+                    }
                     // made by something else in the meantime: try the next
                 }
             }

@@ -1,6 +1,7 @@
 package org.reclaim.security;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,22 @@ class SecurityConfig {
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String ADMIN = Role.ADMIN.name();
 
+    /**
+     * GOV.UK Pay's webhooks come with no Reclaim user: the endpoint itself refuses (401) any message whose Pay-Signature
+     * does not match a configured signing secret. No anonymous user is set, so nothing is recorded as done by one.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain govukPayWebhooks(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/v1/govuk-pay/webhooks")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(POST).permitAll().anyRequest().denyAll())
+                .anonymous(anonymous -> anonymous.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // signed by GOV.UK Pay, not sent by a browser: there is no session or cookie to forge
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -42,6 +59,8 @@ class SecurityConfig {
                         // refunds above the authority's limit wait for a team leader
                         .requestMatchers("/api/v1/refunds/**").hasRole(TEAM_LEADER)
                         .requestMatchers("/api/v1/payments/**", "/api/v1/suspense/**").hasAnyRole(OFFICER, TEAM_LEADER)
+                        // a card payment's status check asks GOV.UK Pay and may post the money: the collections team
+                        .requestMatchers(GET, "/api/v1/card-payments/*").hasAnyRole(OFFICER, TEAM_LEADER)
                         .requestMatchers("/api/v1/billing-runs/**").hasRole(TEAM_LEADER)
                         // the access audit is for auditors
                         .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)

@@ -68,6 +68,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(p);
     }
 
+    @ExceptionHandler(OutsideServiceFailed.class)
+    ResponseEntity<Object> outsideService(OutsideServiceFailed e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        p.setTitle(e.status() == HttpStatus.BAD_GATEWAY ? "Bad gateway" : "Service unavailable");
+        return ResponseEntity.status(e.status()).body(p);
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
         // the database's own message can quote values (personal data): log its class only, answer in general terms
