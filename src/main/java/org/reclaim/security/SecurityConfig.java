@@ -37,9 +37,9 @@ class SecurityConfig {
                         .requestMatchers(GET, "/api/v1/reports/**").authenticated()
                         // runs that post to many accounts wait for a team leader
                         .requestMatchers("/api/v1/rent-debits/**").hasRole(TEAM_LEADER)
-                        .requestMatchers(GET, "/api/v1/billing-runs/**", "/api/v1/payments/**", "/api/v1/suspense/**")
+                        .requestMatchers(GET, "/api/v1/billing-runs/**", "/api/v1/payments/**", "/api/v1/payment-files/**", "/api/v1/suspense/**")
                             .hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
-                        .requestMatchers("/api/v1/payments/**", "/api/v1/suspense/**").hasAnyRole(OFFICER, TEAM_LEADER)
+                        .requestMatchers("/api/v1/payments/**", "/api/v1/payment-files/**", "/api/v1/suspense/**").hasAnyRole(OFFICER, TEAM_LEADER)
                         .requestMatchers("/api/v1/billing-runs/**").hasRole(TEAM_LEADER)
                         // the access audit is for auditors
                         .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)
