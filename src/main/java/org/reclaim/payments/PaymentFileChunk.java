@@ -72,18 +72,18 @@ class PaymentFileChunk {
             return;
         }
         List<Line> fresh = new ArrayList<>();
-        CopyRows rejections = new CopyRows("payment_file_rejection", "authority_id, file_id, line, reason, raw_text");
+        List<PaymentFileLines.Rejection> rejections = new ArrayList<>();
         Map<String, Payments.Received> before = receivedBefore(authorityId, source, lines);
         for (Line l : lines) {
             Payments.Received first = before.get(l.receipt().sourceReference());
             if (first == null) {
                 fresh.add(l);
             } else if (!Payments.sameMoney(first.receipt(), l.receipt())) {
-                rejections.add(authorityId, fileId, l.line(), Payments.notARepeat(first.receipt(), l.receipt()),
-                        "(received before as payment " + first.id() + ")");
+                rejections.add(new PaymentFileLines.Rejection(l.line(), Payments.notARepeat(first.receipt(), l.receipt()),
+                        "(received before as payment " + first.id() + ")"));
             }
         }
-        rejections.copyInto(dataSource);
+        reject(authorityId, fileId, rejections);
         if (fresh.isEmpty()) {
             return;
         }
@@ -114,6 +114,21 @@ class PaymentFileChunk {
             }
         }
         write(authorityId, fileId, decided);
+    }
+
+    /** Records rejected lines; one recorded before (an import carried on after a crash) is left as it is. */
+    void reject(int authorityId, long fileId, List<PaymentFileLines.Rejection> rejections) {
+        if (rejections.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into payment_file_rejection (authority_id, file_id, line, reason, raw_text)
+                select ?, ?, r.line, r.reason, r.raw_text from unnest(?, ?, ?) as r (line, reason, raw_text)
+                on conflict do nothing""")
+                .params(authorityId, fileId, rejections.stream().map(PaymentFileLines.Rejection::line).toArray(Integer[]::new),
+                        rejections.stream().map(PaymentFileLines.Rejection::reason).toArray(String[]::new),
+                        rejections.stream().map(PaymentFileLines.Rejection::raw).toArray(String[]::new))
+                .update();
     }
 
     private Map<String, Payments.Received> receivedBefore(int authorityId, String source, List<Line> lines) {

@@ -109,14 +109,7 @@ public class PaymentFiles {
                 throw Conflict.because("the same payment file is being imported now; try again when it has finished");
             }
         }
-        jdbc.sql("""
-                insert into payment_file_rejection (authority_id, file_id, line, reason, raw_text)
-                select ?, ?, r.line, r.reason, r.raw_text from unnest(?, ?, ?) as r (line, reason, raw_text)
-                on conflict do nothing""")
-                .params(authorityId, fileId, parsed.rejections().stream().map(PaymentFileLines.Rejection::line).toArray(Integer[]::new),
-                        parsed.rejections().stream().map(PaymentFileLines.Rejection::reason).toArray(String[]::new),
-                        parsed.rejections().stream().map(PaymentFileLines.Rejection::raw).toArray(String[]::new))
-                .update();
+        chunks.reject(authorityId, fileId, parsed.rejections());
         post(authorityId, fileId, format, parsed);
         return finish(authorityId, fileId, parsed);
     }
