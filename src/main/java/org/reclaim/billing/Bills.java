@@ -251,6 +251,30 @@ public class Bills implements DueSchedule {
                 .params(account.authorityId(), account.id()).query(Long.class).list().stream().map(id -> get(account, id)).toList();
     }
 
+    /** One instalment of the current bill of an account's year, for {@link #currentInstalments}. */
+    public record CurrentInstalment(long accountId, FinancialYear year, LocalDate dueOn, Money amount) {
+    }
+
+    /**
+     * The instalments of each year's current bill for many accounts of an authority in one query (payment runs
+     * allocate thousands of payments at a time); for one account, the same as the plans of {@link #currentBills}.
+     */
+    public List<CurrentInstalment> currentInstalments(int authorityId, java.util.Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select b.account_id, b.financial_year, i.due_on, i.amount_pence
+                from bill b cross join lateral unnest(b.instalment_due_on, b.instalment_pence) with ordinality as i (due_on, amount_pence, number)
+                where b.authority_id = ? and b.account_id = any(?)
+                  and not exists (select 1 from bill n where n.authority_id = b.authority_id and n.supersedes_bill_id = b.id)
+                order by b.account_id, b.financial_year, i.number""")
+                .params(authorityId, accountIds.toArray(Long[]::new))
+                .query((rs, n) -> new CurrentInstalment(rs.getLong(1), FinancialYear.of(rs.getInt(2)), rs.getObject(3, LocalDate.class),
+                        Money.ofPence(rs.getLong(4))))
+                .list();
+    }
+
     @Override
     public Map<FinancialYear, Money> dueBy(Account account, LocalDate asOf) {
         Map<FinancialYear, Money> due = new HashMap<>();

@@ -45,15 +45,15 @@ public class Credits {
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final Ledger ledger;
-    private final Payments payments;
+    private final PayingAccounts paying;
     private final AccessAudit audit;
     private final Clock clock;
 
-    Credits(JdbcClient jdbc, Accounts accounts, Ledger ledger, Payments payments, AccessAudit audit, Clock clock) {
+    Credits(JdbcClient jdbc, Accounts accounts, Ledger ledger, PayingAccounts paying, AccessAudit audit, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.ledger = ledger;
-        this.payments = payments;
+        this.paying = paying;
         this.audit = audit;
         this.clock = clock;
     }
@@ -135,7 +135,7 @@ public class Credits {
                 .query(Long.class).single();
         takeCredit(from, amount, EntryType.TRANSFER, "Credit moved to " + toReference + ": " + reason, "credit-transfer-" + id + "-out");
         LocalDate today = LocalDate.now(clock);
-        List<Allocation> allocations = Allocator.allocate(amount, today, null, payments.rule(to), payments.owed(to), payments.instalments(to));
+        List<Allocation> allocations = paying.read(to).allocate(amount, today, null);
         Map<FinancialYear, Money> byYear = new TreeMap<>();
         allocations.forEach(a -> byYear.merge(a.year(), a.amount(), Money::plus));
         byYear.forEach((year, part) -> ledger.post(new Posting(toReference, year, EntryType.TRANSFER, part.negate(), today, null,

@@ -7,6 +7,7 @@ public enum PaymentMethod {
     BANK_TRANSFER("Bank transfer"),
     PAYPOINT("PayPoint"),
     POST_OFFICE("Post Office"),
+    ALLPAY("Allpay"),
     CASH("Cash"),
     CHEQUE("Cheque");
 

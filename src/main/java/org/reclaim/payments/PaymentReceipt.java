@@ -23,9 +23,16 @@ import org.reclaim.shared.Money;
 public record PaymentReceipt(int authorityId, @Nullable String reference, Money amount, PaymentMethod method, LocalDate receivedOn,
                              @Nullable FinancialYear namedYear, String source, String sourceReference, @Nullable String payerName) {
 
+    /** The largest single payment the ledger takes. */
+    static final long MAX_PENCE = 100_000_000_000L;
+
     public PaymentReceipt {
         if (!amount.isPositive()) {
             throw InvalidInput.of("amountPence", "must be more than zero: a payment of " + amount + " is not money received");
+        }
+        if (amount.pence() > MAX_PENCE) {
+            // the payment table's CHECK: without this a typo in pence reached the database and came back as a bare 409
+            throw InvalidInput.of("amountPence", "must not exceed £1,000,000,000: check the amount is in pence");
         }
         if (sourceReference.isBlank()) {
             throw new IllegalArgumentException("a payment needs its source reference, so that it is posted once");

@@ -3,21 +3,17 @@ package org.reclaim.payments;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.reclaim.accounts.Account;
 import org.reclaim.accounts.AccountReference;
-import org.reclaim.accounts.AccountStatus;
 import org.reclaim.accounts.Accounts;
 import org.reclaim.accounts.EntryType;
 import org.reclaim.accounts.Ledger;
 import org.reclaim.accounts.LedgerEntry;
 import org.reclaim.accounts.Posting;
 import org.reclaim.authorities.Authorities;
-import org.reclaim.billing.Bill;
-import org.reclaim.billing.Bills;
 import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.Conflict;
 import org.reclaim.shared.FinancialYear;
@@ -39,16 +35,16 @@ public class Payments {
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final Ledger ledger;
-    private final Bills bills;
+    private final PayingAccounts paying;
     private final Authorities authorities;
     private final AccessAudit audit;
     private final Clock clock;
 
-    Payments(JdbcClient jdbc, Accounts accounts, Ledger ledger, Bills bills, Authorities authorities, AccessAudit audit, Clock clock) {
+    Payments(JdbcClient jdbc, Accounts accounts, Ledger ledger, PayingAccounts paying, Authorities authorities, AccessAudit audit, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.ledger = ledger;
-        this.bills = bills;
+        this.paying = paying;
         this.authorities = authorities;
         this.audit = audit;
         this.clock = clock;
@@ -57,12 +53,20 @@ public class Payments {
     /**
      * Records the payment and posts it, or returns what became of it the first time if this source has sent this
      * record before. The same source reference with a different amount or reference is refused: it is not a repeat.
+     * The account is locked before it is judged able to take the payment, so that a closed account's balance cannot
+     * change between the judging and the posting.
      */
     @Transactional
     public PaymentOutcome receive(PaymentReceipt receipt) {
         authorities.byId(receipt.authorityId());
-        Optional<Account> account = accountFor(receipt);
-        String suspenseReason = account.isPresent() ? null : suspenseReason(receipt);
+        Optional<AccountReference> reference = PayingAccounts.reference(receipt.reference());
+        Optional<Account> found = reference.flatMap(accounts::find);
+        PayingAccounts.State state = null;
+        if (found.isPresent() && found.get().authorityId() == receipt.authorityId()) {
+            accounts.lock(found.get());
+            state = paying.read(found.get());
+        }
+        String suspenseReason = state != null && state.canTake() ? null : PayingAccounts.suspenseReason(receipt, reference, found);
         Long id = jdbc.sql("""
                 insert into payment (authority_id, source, source_reference, method, amount_pence, received_on, reference_given, payer_name,
                                      named_year, suspense_reason, received_at, received_by)
@@ -76,48 +80,10 @@ public class Payments {
         if (id == null) {
             return repeat(receipt);
         }
-        if (account.isEmpty()) {
+        if (state == null || suspenseReason != null) {
             return new PaymentOutcome(id, PaymentOutcome.Status.SUSPENSE, null, List.of(), suspenseReason, false);
         }
-        return post(id, receipt, account.get(), "REFERENCE", null);
-    }
-
-    /** The account the reference names, if it is one that can take the payment. */
-    private Optional<Account> accountFor(PaymentReceipt receipt) {
-        return reference(receipt.reference())
-                .flatMap(accounts::find)
-                .filter(a -> a.authorityId() == receipt.authorityId())
-                .filter(a -> a.status() == AccountStatus.OPEN || ledger.balance(a).isPositive());
-    }
-
-    private static Optional<AccountReference> reference(@Nullable String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(AccountReference.parse(text));
-        } catch (IllegalArgumentException | InvalidInput notAReference) {
-            return Optional.empty();
-        }
-    }
-
-    /** Why a payment could not be posted, in words an officer can act on. */
-    private String suspenseReason(PaymentReceipt receipt) {
-        if (receipt.reference() == null || receipt.reference().isBlank()) {
-            return "no reference given";
-        }
-        Optional<AccountReference> reference = reference(receipt.reference());
-        if (reference.isEmpty()) {
-            return "'" + receipt.reference() + "' is not an account reference";
-        }
-        Optional<Account> account = accounts.find(reference.get());
-        if (account.isEmpty()) {
-            return "no account " + reference.get();
-        }
-        if (account.get().authorityId() != receipt.authorityId()) {
-            return "account " + reference.get() + " belongs to another authority";
-        }
-        return "account " + reference.get() + " is closed with nothing owed";
+        return post(id, receipt, state, "REFERENCE", null);
     }
 
     /** Matches a payment in suspense to an account, as an officer decides; the account may be closed. */
@@ -132,13 +98,14 @@ public class Payments {
         if (account.authorityId() != payment.authorityId()) {
             throw InvalidInput.of("accountReference", "account " + reference + " belongs to another authority than the payment");
         }
-        return post(paymentId, payment.receipt(), account, "OFFICER", note);
+        accounts.lock(account);
+        return post(paymentId, payment.receipt(), paying.read(account), "OFFICER", note);
     }
 
-    private PaymentOutcome post(long paymentId, PaymentReceipt receipt, Account account, String how, @Nullable String note) {
-        accounts.lock(account);
-        List<Allocation> allocations = Allocator.allocate(receipt.amount(), receipt.receivedOn(), receipt.namedYear(),
-                rule(account), owed(account), instalments(account));
+    /** Posts a payment to a locked account: the same allocation and rows as a payment file's, one ledger entry at a time. */
+    private PaymentOutcome post(long paymentId, PaymentReceipt receipt, PayingAccounts.State state, String how, @Nullable String note) {
+        Account account = state.account();
+        List<Allocation> allocations = state.allocate(receipt);
         OffsetDateTime now = OffsetDateTime.now(clock);
         String user = AccessAudit.currentUser();
         jdbc.sql("""
@@ -147,8 +114,7 @@ public class Payments {
                 .params(account.authorityId(), paymentId, account.id(), how, note, now, user).update();
         int line = 1;
         for (Allocation a : allocations) {
-            LedgerEntry entry = ledger.post(new Posting(account.reference(), a.year(), EntryType.PAYMENT, a.amount().negate(),
-                    receipt.receivedOn(), null, receipt.method().label() + " payment " + paymentId, "payment-" + paymentId + "-" + line, null));
+            LedgerEntry entry = ledger.post(PayingAccounts.posting(paymentId, line, receipt, account.reference(), a));
             jdbc.sql("""
                     insert into payment_allocation (authority_id, payment_id, line, account_id, financial_year, part, amount_pence,
                                                     ledger_entry_id, reason, allocated_at, allocated_by)
@@ -212,71 +178,45 @@ public class Payments {
         return outcome(payment);
     }
 
-    /** The authority's rule for the account's stream; oldest first where it has set none. */
-    AllocationRule rule(Account account) {
-        return jdbc.sql("select rule from allocation_rule where authority_id = ? and stream = ?")
-                .params(account.authorityId(), account.stream().name())
-                .query(String.class).optional().map(AllocationRule::valueOf).orElse(AllocationRule.OLDEST_FIRST);
-    }
-
-    /**
-     * What each year of the account still owes. A year's balance is what it owes in all; of that, its recovery costs
-     * are unpaid as far as costs charged exceed payments set against costs.
-     */
-    List<Allocator.Owed> owed(Account account) {
-        return jdbc.sql("""
-                select y.financial_year, y.balance, greatest(0, least(y.balance, y.costs - coalesce(p.costs_paid, 0)))
-                from (select financial_year, sum(amount_pence) as balance,
-                             coalesce(sum(amount_pence) filter (where entry_type = 'COSTS'), 0) as costs
-                      from ledger_entry where authority_id = ? and account_id = ? group by financial_year) y
-                left join (select financial_year, sum(amount_pence) as costs_paid from payment_allocation
-                           where authority_id = ? and account_id = ? and part = 'COSTS' group by financial_year) p
-                       on p.financial_year = y.financial_year
-                where y.balance > 0
-                order by y.financial_year""")
-                .params(account.authorityId(), account.id(), account.authorityId(), account.id())
-                .query((rs, n) -> {
-                    Money costs = Money.ofPence(rs.getLong(3));
-                    return new Allocator.Owed(FinancialYear.of(rs.getInt(1)), costs, Money.ofPence(rs.getLong(2)).minus(costs));
-                })
-                .list();
-    }
-
-    List<Allocator.PlannedInstalment> instalments(Account account) {
-        List<Allocator.PlannedInstalment> planned = new ArrayList<>();
-        for (Bill bill : bills.currentBills(account)) {
-            bill.instalments().forEach(i -> planned.add(new Allocator.PlannedInstalment(bill.year(), i.dueOn(), i.amount())));
-        }
-        return planned;
-    }
-
     private PaymentOutcome repeat(PaymentReceipt receipt) {
-        long id = jdbc.sql("select id from payment where authority_id = ? and source = ? and source_reference = ?")
-                .params(receipt.authorityId(), receipt.source(), receipt.sourceReference()).query(Long.class).single();
-        Received first = received(id);
-        if (!first.receipt().amount().equals(receipt.amount()) || !java.util.Objects.equals(first.receipt().reference(), receipt.reference())) {
-            throw Conflict.because(receipt.source() + " record " + receipt.sourceReference() + " was received before as "
-                    + first.receipt().amount() + " for '" + first.receipt().reference() + "'; this one differs, so it is not a repeat");
+        Received first = jdbc.sql(RECEIVED + " where authority_id = ? and source = ? and source_reference = ?")
+                .params(receipt.authorityId(), receipt.source(), receipt.sourceReference()).query(Payments::received).single();
+        if (!sameMoney(first.receipt(), receipt)) {
+            throw Conflict.because(notARepeat(first.receipt(), receipt));
         }
         PaymentOutcome outcome = outcome(first);
         return new PaymentOutcome(outcome.paymentId(), outcome.status(), outcome.accountReference(), outcome.allocations(),
                 outcome.suspenseReason(), true);
     }
 
+    /** A record received again is a repeat when it is the same money: the same amount for the same reference. */
+    static boolean sameMoney(PaymentReceipt first, PaymentReceipt again) {
+        return first.amount().equals(again.amount()) && java.util.Objects.equals(first.reference(), again.reference());
+    }
+
+    static String notARepeat(PaymentReceipt first, PaymentReceipt again) {
+        return again.source() + " record " + again.sourceReference() + " was received before as " + first.amount() + " for '"
+                + first.reference() + "'; this one differs, so it is not a repeat";
+    }
+
     /** A payment as it was received. */
     record Received(long id, int authorityId, PaymentReceipt receipt, @Nullable String suspenseReason) {
     }
 
+    static final String RECEIVED = """
+            select id, authority_id, reference_given, amount_pence, method, received_on, named_year, source, source_reference,
+                   payer_name, suspense_reason
+            from payment""";
+
+    static Received received(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Received(rs.getLong(1), rs.getInt(2), new PaymentReceipt(rs.getInt(2), rs.getString(3),
+                Money.ofPence(rs.getLong(4)), PaymentMethod.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class),
+                rs.getObject(7) == null ? null : FinancialYear.of(rs.getInt(7)), rs.getString(8), rs.getString(9), rs.getString(10)),
+                rs.getString(11));
+    }
+
     Received received(long paymentId) {
-        return jdbc.sql("""
-                select id, authority_id, reference_given, amount_pence, method, received_on, named_year, source, source_reference,
-                       payer_name, suspense_reason
-                from payment where id = ?""")
-                .param(paymentId)
-                .query((rs, n) -> new Received(rs.getLong(1), rs.getInt(2), new PaymentReceipt(rs.getInt(2), rs.getString(3),
-                        Money.ofPence(rs.getLong(4)), PaymentMethod.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class),
-                        rs.getObject(7) == null ? null : FinancialYear.of(rs.getInt(7)), rs.getString(8), rs.getString(9), rs.getString(10)),
-                        rs.getString(11)))
+        return jdbc.sql(RECEIVED + " where id = ?").param(paymentId).query(Payments::received)
                 .optional().orElseThrow(() -> NotFound.of("payment", paymentId));
     }
 

@@ -35,7 +35,7 @@ class PaymentsController {
 
     record PaymentRequest(@NotBlank(message = "is required: the account reference the payer gave") @Size(max = 100) String accountReference,
                           @NotNull(message = "is required, in pence") @Positive(message = "must be more than zero") Long amountPence,
-                          @NotNull(message = "is required: DIRECT_DEBIT, CARD, BANK_TRANSFER, PAYPOINT, POST_OFFICE, CASH or CHEQUE")
+                          @NotNull(message = "is required: DIRECT_DEBIT, CARD, BANK_TRANSFER, PAYPOINT, POST_OFFICE, ALLPAY, CASH or CHEQUE")
                           PaymentMethod method,
                           @Nullable LocalDate receivedOn,
                           @Nullable String financialYear,

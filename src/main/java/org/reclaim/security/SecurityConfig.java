@@ -54,11 +54,12 @@ class SecurityConfig {
                         .requestMatchers(GET, "/api/v1/reports/**").authenticated()
                         // runs that post to many accounts wait for a team leader
                         .requestMatchers("/api/v1/rent-debits/**").hasRole(TEAM_LEADER)
-                        .requestMatchers(GET, "/api/v1/billing-runs/**", "/api/v1/payments/**", "/api/v1/suspense/**", "/api/v1/refunds/**")
+                        .requestMatchers(GET, "/api/v1/billing-runs/**", "/api/v1/payments/**", "/api/v1/payment-files/**", "/api/v1/suspense/**",
+                                "/api/v1/refunds/**")
                             .hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
                         // refunds above the authority's limit wait for a team leader
                         .requestMatchers("/api/v1/refunds/**").hasRole(TEAM_LEADER)
-                        .requestMatchers("/api/v1/payments/**", "/api/v1/suspense/**").hasAnyRole(OFFICER, TEAM_LEADER)
+                        .requestMatchers("/api/v1/payments/**", "/api/v1/payment-files/**", "/api/v1/suspense/**").hasAnyRole(OFFICER, TEAM_LEADER)
                         // a card payment's status check asks GOV.UK Pay and may post the money: the collections team
                         .requestMatchers(GET, "/api/v1/card-payments/*").hasAnyRole(OFFICER, TEAM_LEADER)
                         .requestMatchers("/api/v1/billing-runs/**").hasRole(TEAM_LEADER)

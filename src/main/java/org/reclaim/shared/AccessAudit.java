@@ -66,6 +66,30 @@ public class AccessAudit {
                 .update();
     }
 
+    /** One change to a subject with its own words, for {@link #recordEach}. */
+    public record Noted(@Nullable Integer authorityId, Subject subject, String subjectId, String detail) {
+    }
+
+    /** Records many actions, each on its subject with its own detail, in one statement (a payment file's postings). */
+    public void recordEach(Action action, List<Noted> noted) {
+        if (noted.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into access_audit (authority_id, at, username, action, subject_type, subject_id, detail)
+                select s.authority_id, :at, :username, :action, s.subject_type, s.subject_id, s.detail
+                from unnest(cast(:authorities as int[]), cast(:subjects as text[]), cast(:ids as text[]), cast(:details as text[]))
+                     as s (authority_id, subject_type, subject_id, detail)""")
+                .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("username", currentUser())
+                .param("action", action.name())
+                .param("authorities", noted.stream().map(Noted::authorityId).toArray(Integer[]::new))
+                .param("subjects", noted.stream().map(n -> n.subject().name()).toArray(String[]::new))
+                .param("ids", noted.stream().map(Noted::subjectId).toArray(String[]::new))
+                .param("details", noted.stream().map(Noted::detail).toArray(String[]::new))
+                .update();
+    }
+
     public List<Entry> find(@Nullable Subject subject, @Nullable String subjectId, @Nullable String username, int limit) {
         return jdbc.sql("""
                 select id, authority_id, at, username, action, subject_type, subject_id, detail

@@ -15,6 +15,8 @@ import org.reclaim.authorities.BillingAuthority;
 import org.reclaim.authorities.PreceptorKind;
 import org.reclaim.billing.BillingRuns;
 import org.reclaim.demo.DemoBorough;
+import org.reclaim.payments.PaymentFileFormat;
+import org.reclaim.payments.PaymentFiles;
 import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,9 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Seeds the demo borough with N Council Tax accounts (default 1,000,000) into a fresh embedded PostgreSQL, then bills
- * all of them for 2026/27 with the annual billing run, and reports seconds and rows per second for each. Not part of
+ * all of them for 2026/27 with the annual billing run, imports a payment file of 100,000 lines, and reports seconds and rows per
+ * second for each. Not part of
  * `./mvnw verify`; run it with {@code ./mvnw verify -Pbenchmark -Dreclaim.benchmark.accounts=1000000}. Figures go to
- * the console and to target/benchmarks/seed.txt and target/benchmarks/annual-billing.txt.
+ * the console and to target/benchmarks/seed.txt, annual-billing.txt and payment-file.txt.
  */
 @IntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -37,6 +40,7 @@ class MillionAccountsBenchmark {
     @Autowired BillingRuns runs;
     @Autowired Authorities authorities;
     @Autowired JdbcClient jdbc;
+    @Autowired PaymentFiles paymentFiles;
 
     @Test
     @Order(1)
@@ -104,6 +108,72 @@ class MillionAccountsBenchmark {
         if (runs.runNow(councils.get(0), YEAR, LocalDate.of(2026, 3, 6)).accountsBilled() != 0) {
             throw new AssertionError("a second run billed accounts again");
         }
+    }
+
+    /**
+     * A PayPoint file of 100,000 payments to random accounts of the first council, after the billing run so that they
+     * owe: about 60% of an instalment exactly, 39% odd sums, 1% references that name no account. Imported once (timed),
+     * then again to show that the same file posts nothing.
+     */
+    @Test
+    @Order(3)
+    void importAPaymentFileOfAHundredThousandLines() throws IOException {
+        BillingAuthority council = authorities.byGssCode("E07000135");
+        int lines = Integer.getInteger("reclaim.benchmark.payments", 100_000);
+        record Payable(String reference, long instalment) {
+        }
+        List<Payable> accounts = jdbc.sql("""
+                select a.reference, b.instalment_pence[1] from account a
+                join bill b on b.authority_id = a.authority_id and b.account_id = a.id and b.financial_year = 2026
+                where a.authority_id = ? and cardinality(b.instalment_pence) > 0""")
+                .param(council.id()).query((rs, n) -> new Payable(rs.getString(1), rs.getLong(2))).list();
+        java.util.Random random = new java.util.Random(42);
+        StringBuilder file = new StringBuilder("Transaction Reference,Payment Reference,Amount,Date Paid\n");
+        for (int i = 0; i < lines; i++) {
+            Payable p = accounts.get(random.nextInt(accounts.size()));
+            int kind = random.nextInt(100);
+            String reference = kind == 0 ? String.format("%012d", Math.abs(random.nextLong()) % 1_000_000_000_000L) : p.reference();
+            long pence = kind < 61 && p.instalment() > 0 ? p.instalment() : 100 + random.nextInt(50_000);
+            file.append(String.format("PB%08d,%s,%d.%02d,%02d/%02d/2026%n", i, reference, pence / 100, pence % 100,
+                    1 + random.nextInt(28), 4 + random.nextInt(7)));
+        }
+        byte[] content = file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        long[] before = paymentRows();
+        long started = System.nanoTime();
+        PaymentFiles.FileOutcome first = paymentFiles.importFile(council.id(), PaymentFileFormat.PAYPOINT, content, "benchmark.csv");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+        long[] after = paymentRows();
+        long written = 0;
+        for (int i = 0; i < after.length; i++) {
+            written += after[i] - before[i];
+        }
+        long againStarted = System.nanoTime();
+        PaymentFiles.FileOutcome again = paymentFiles.importFile(council.id(), PaymentFileFormat.PAYPOINT, content, "benchmark.csv");
+        double againSeconds = (System.nanoTime() - againStarted) / 1e9;
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Payment file benchmark: %,d PayPoint lines onto %,d accounts (%,d of %s) in %.1f s on %d cores%n",
+                first.lines(), ACCOUNTS, accounts.size(), council.gssCode(), seconds, Runtime.getRuntime().availableProcessors()));
+        out.append(String.format("  %,.0f lines/s, %,.0f rows/s; %,d posted, %,d to suspense, %,d rejected%n", first.lines() / seconds,
+                written / seconds, first.posted(), first.suspense(), first.rejected().size()));
+        String[] tables = {"payment", "payment_match", "payment_allocation", "ledger_entry", "access_audit"};
+        for (int i = 0; i < tables.length; i++) {
+            out.append(String.format("  %-18s %,12d rows%n", tables[i], after[i] - before[i]));
+        }
+        out.append(String.format("  the same file again: %,d posted, repeat of file %s, in %.1f s%n", again.posted(), again.repeatOfFileId(),
+                againSeconds));
+        out.append(String.format("  load average before: %s; after: %s%n", loadBefore, loadAfter));
+        write("payment-file.txt", out);
+        if (first.posted() + first.suspense() != lines || again.posted() != 0 || again.repeatOfFileId() == null) {
+            throw new AssertionError("expected every line posted or in suspense once, and nothing posted again: " + first + " / " + again);
+        }
+    }
+
+    private long[] paymentRows() {
+        return new long[] {count("select count(*) from payment"), count("select count(*) from payment_match"),
+                count("select count(*) from payment_allocation"), count("select count(*) from ledger_entry"),
+                count("select count(*) from access_audit")};
     }
 
     private long[] rows() {
