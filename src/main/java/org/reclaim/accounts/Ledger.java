@@ -146,22 +146,30 @@ public class Ledger {
     /**
      * Posts many new entries of one authority with COPY, for runs that write hundreds of thousands (annual billing).
      * Every key must be new: a run makes its keys from rows it creates in the same transaction, and a key already on
-     * the ledger fails the whole batch, so nothing is ever posted twice. Runs in the caller's transaction.
+     * the ledger fails the whole batch, so nothing is ever posted twice. Runs in the caller's transaction. Returns the new
+     * entries' ids, in the order of the postings.
      */
     @Transactional
-    public void copyAll(int authorityId, List<AccountPosting> postings) {
+    public List<Long> copyAll(int authorityId, List<AccountPosting> postings) {
         refuseInvalid(postings.stream().map(AccountPosting::posting).toList());
+        if (postings.isEmpty()) {
+            return List.of();
+        }
+        // ids drawn from the table's own sequence, so the caller can link to the entries without reading them back
+        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('ledger_entry', 'id')) from generate_series(1, ?)")
+                .param(postings.size()).query(Long.class).list();
         OffsetDateTime now = OffsetDateTime.now(clock);
         String user = AccessAudit.currentUser();
-        CopyRows rows = new CopyRows("ledger_entry", "authority_id, account_id, financial_year, entry_type, amount_pence, effective_on, "
+        CopyRows rows = new CopyRows("ledger_entry", "authority_id, id, account_id, financial_year, entry_type, amount_pence, effective_on, "
                 + "due_on, posted_at, posted_by, description, idempotency_key, scheduled");
-        for (AccountPosting ap : postings) {
-            Posting p = ap.posting();
-            rows.add(authorityId, ap.accountId(), p.financialYear().startYear(), p.type().name(), p.amount().pence(), p.effectiveOn(),
-                    p.amount().isPositive() ? (p.dueOn() == null ? p.effectiveOn() : p.dueOn()) : null, now, user, p.description(),
-                    p.idempotencyKey(), p.scheduled());
+        for (int i = 0; i < postings.size(); i++) {
+            Posting p = postings.get(i).posting();
+            rows.add(authorityId, ids.get(i), postings.get(i).accountId(), p.financialYear().startYear(), p.type().name(), p.amount().pence(),
+                    p.effectiveOn(), p.amount().isPositive() ? (p.dueOn() == null ? p.effectiveOn() : p.dueOn()) : null, now, user,
+                    p.description(), p.idempotencyKey(), p.scheduled());
         }
         rows.copyInto(dataSource);
+        return ids;
     }
 
     /** Batch postings are checked before any is written: the sign each type allows, and a key to make a re-run safe. */

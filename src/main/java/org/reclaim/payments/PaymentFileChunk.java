@@ -170,13 +170,8 @@ class PaymentFileChunk {
         // a line another import has just posted fails the COPY on the payment's unique key: the chunk rolls back and is tried again
         payments.copyInto(dataSource);
         matches.copyInto(dataSource);
-        ledger.copyAll(authorityId, postings);
-        Map<String, Long> entryIds = new HashMap<>();
-        if (!postings.isEmpty()) {
-            jdbc.sql("select idempotency_key, id from ledger_entry where authority_id = ? and idempotency_key = any(?)")
-                    .params(authorityId, postings.stream().map(p -> p.posting().idempotencyKey()).toArray(String[]::new))
-                    .query((rs, n) -> entryIds.put(rs.getString(1), rs.getLong(2))).list();
-        }
+        List<Long> entryIds = ledger.copyAll(authorityId, postings);
+        int posting = 0;
         CopyRows allocations = new CopyRows("payment_allocation", """
                 authority_id, payment_id, line, account_id, financial_year, part, amount_pence, ledger_entry_id, reason, allocated_at,
                 allocated_by""");
@@ -184,7 +179,7 @@ class PaymentFileChunk {
             for (int i = 0; i < d.allocations().size(); i++) {
                 Allocation a = d.allocations().get(i);
                 allocations.add(authorityId, d.paymentId(), i + 1, d.state().account().id(), a.year().startYear(), a.part().name(),
-                        a.amount().pence(), entryIds.get(PayingAccounts.ledgerKey(d.paymentId(), i + 1)), "received", now, user);
+                        a.amount().pence(), entryIds.get(posting++), "received", now, user);
             }
         }
         allocations.copyInto(dataSource);
