@@ -191,12 +191,14 @@ public class Payments {
 
     /** A record received again is a repeat when it is the same money: the same amount for the same reference. */
     static boolean sameMoney(PaymentReceipt first, PaymentReceipt again) {
-        return first.amount().equals(again.amount()) && java.util.Objects.equals(first.reference(), again.reference());
+        // the day is left out on purpose: a retry of a request that gave none is sent on a later day
+        return first.amount().equals(again.amount()) && first.method() == again.method()
+                && java.util.Objects.equals(first.reference(), again.reference());
     }
 
     static String notARepeat(PaymentReceipt first, PaymentReceipt again) {
-        return again.source() + " record " + again.sourceReference() + " was received before as " + first.amount() + " for '"
-                + first.reference() + "'; this one differs, so it is not a repeat";
+        return again.source() + " record " + again.sourceReference() + " was received before as " + first.amount() + " by " + first.method()
+                + " for '" + first.reference() + "'; this one differs, so it is not a repeat";
     }
 
     /** A payment as it was received. */
