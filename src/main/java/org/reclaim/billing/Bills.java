@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.reclaim.accounts.Account;
 import org.reclaim.accounts.AccountReference;
@@ -166,6 +167,21 @@ public class Bills implements DueSchedule {
         audit.record(account.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.ACCOUNT, reference,
                 "bill " + billId + " issued for " + year + ": " + total);
         return get(account, billId);
+    }
+
+    /**
+     * Rebills each year from a change that has a bill, up to the year after the one the notice is issued in (bills for
+     * the next year go out in March): {@code rebill} issues the year's new bill from its current one, which it keeps
+     * the circumstances and plan of, so that only the difference is posted.
+     */
+    @Transactional
+    public List<Bill> rebillFrom(Account account, LocalDate changedOn, LocalDate issuedOn, BiFunction<FinancialYear, Bill, Bill> rebill) {
+        List<Bill> rebills = new ArrayList<>();
+        for (FinancialYear y = FinancialYear.containing(changedOn); y.compareTo(FinancialYear.containing(issuedOn).next()) <= 0; y = y.next()) {
+            FinancialYear year = y;
+            current(account, year).ifPresent(current -> rebills.add(rebill.apply(year, current)));
+        }
+        return rebills;
     }
 
     /** What a bill posts to the ledger: due by its plan, and keyed by the bill so that it is posted once. */

@@ -10,7 +10,6 @@ import org.reclaim.properties.Properties;
 import org.reclaim.properties.Property;
 import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.InvalidInput;
-import org.reclaim.shared.Money;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,13 +43,29 @@ public class BusinessRatesBilling {
             throw InvalidInput.of("propertyId", "account " + reference + " has no hereditament to bill");
         }
         Property property = properties.get(account.propertyId());
-        if (property.rateableValuePence() == null) {
-            throw InvalidInput.of("rateableValue", "the property " + property.singleLineAddress() + " has no rateable value");
-        }
         BusinessRatesYear figures = years.find(year).orElseThrow(() -> InvalidInput.of("financialYear",
                 "Reclaim has no Business Rates multipliers for " + year + ": they are added by a migration when published"));
         LiabilityPeriod period = LiabilityPeriod.within(year, account.liabilityStart(), account.liabilityEnd());
-        return BusinessRatesCharge.lines(figures, Money.ofPence(property.rateableValuePence()), period, circumstances);
+        List<Properties.RateableValuePeriod> values = properties.rateableValuesBetween(property, period.from(), period.to());
+        if (values.isEmpty()) {
+            throw InvalidInput.of("rateableValue", "the property " + property.singleLineAddress() + " has no rateable value");
+        }
+        if (values.get(0).from().isAfter(period.from())) {
+            throw InvalidInput.of("rateableValue", "the property " + property.singleLineAddress() + " has no rateable value before "
+                    + values.get(0).from() + ", and the liability billed starts on " + period.from());
+        }
+        return BusinessRatesCharge.lines(figures, values, period, circumstances);
+    }
+
+    /**
+     * Rebills each billed year from a change (see {@link Bills#rebillFrom}), keeping each bill's reliefs' circumstances
+     * and plan; the rateable values are those of each day, so a year the value changes in is charged in parts.
+     */
+    @Transactional
+    public List<Bill> rebillFrom(Account account, LocalDate changedOn, LocalDate issuedOn, String reason) {
+        return bills.rebillFrom(account, changedOn, issuedOn, (year, current) -> bill(account.reference(), year, issuedOn, reason,
+                current.ratesCircumstances() == null ? BusinessRatesCharge.Circumstances.OCCUPIED : current.ratesCircumstances(),
+                Bills.PlanChoice.keeping(current)));
     }
 
     @Transactional

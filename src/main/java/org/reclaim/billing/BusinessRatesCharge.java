@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.reclaim.properties.Properties;
 import org.reclaim.shared.Money;
 
 /**
@@ -33,6 +34,10 @@ public final class BusinessRatesCharge {
             return new Circumstances(charity, soleProperty, true, emptySince, industrial, rhlReliefAlreadyGiven);
         }
 
+        Circumstances withRhlReliefAlreadyGiven(Money given) {
+            return new Circumstances(charity, soleProperty, retailHospitalityLeisure, emptySince, industrial, given);
+        }
+
         public Circumstances emptyFrom(LocalDate date, boolean isIndustrial) {
             return new Circumstances(charity, soleProperty, retailHospitalityLeisure, date, isIndustrial, rhlReliefAlreadyGiven);
         }
@@ -43,7 +48,44 @@ public final class BusinessRatesCharge {
     /** Mandatory charity relief: 80% (LGFA 1988 Sch. 4ZA para 2). */
     static final int CHARITY_RELIEF_PERCENT = 80;
 
+    /** How the retail, hospitality and leisure relief line begins, so that a year charged in parts keeps to its cash cap. */
+    static final String RHL_RELIEF = "Retail, hospitality and leisure relief";
+
     private BusinessRatesCharge() {
+    }
+
+    /**
+     * The lines for a period in which the rateable value may change (a list alteration from a day inside it). Rates are
+     * charged day by day (LGFA 1988 s. 43(2): the chargeable amount for each chargeable day, aggregated), and small
+     * business rate relief turns on the value shown in the list for the chargeable day concerned (SI 2012/148 art. 4),
+     * so each part is charged with its own value and its own reliefs, and each line says which days it is for. The
+     * retail, hospitality and leisure relief of the earlier parts counts towards the cash cap of the later ones.
+     *
+     * @param values the values in force, the first from {@code period.from()}, each until the next one starts
+     */
+    public static List<BillLine> lines(BusinessRatesYear year, List<Properties.RateableValuePeriod> values, LiabilityPeriod period,
+                                       Circumstances c) {
+        if (values.isEmpty() || !values.get(0).from().equals(period.from())) {
+            throw new IllegalArgumentException("the rateable values must start on the first day of the period, " + period.from());
+        }
+        if (values.size() == 1) {
+            return lines(year, values.get(0).rateableValue(), period, c);
+        }
+        List<BillLine> lines = new ArrayList<>();
+        Money rhlGiven = c.rhlReliefAlreadyGiven();
+        for (int i = 0; i < values.size(); i++) {
+            LocalDate from = values.get(i).from();
+            LocalDate to = i + 1 < values.size() ? values.get(i + 1).from().minusDays(1) : period.to();
+            LiabilityPeriod part = new LiabilityPeriod(period.year(), from, to);
+            String when = ", " + from.format(CouncilTaxCharge.DAY) + " to " + to.format(CouncilTaxCharge.DAY) + " (" + part.days() + " days)";
+            for (BillLine line : lines(year, values.get(i).rateableValue(), part, c.withRhlReliefAlreadyGiven(rhlGiven))) {
+                if (line.description().startsWith(RHL_RELIEF)) {
+                    rhlGiven = rhlGiven.minus(line.amount());
+                }
+                lines.add(new BillLine(line.kind(), line.description() + when, line.amount()));
+            }
+        }
+        return lines;
     }
 
     public static List<BillLine> lines(BusinessRatesYear year, Money rateableValue, LiabilityPeriod period, Circumstances c) {
@@ -107,7 +149,7 @@ public final class BusinessRatesCharge {
             Money relief = remaining.times(year.rhlReliefPercent(), 100, RoundingMode.HALF_UP)
                     .min(year.rhlReliefCap().minus(c.rhlReliefAlreadyGiven()).max(Money.ZERO));
             if (relief.isPositive()) {
-                lines.add(new BillLine(BillLine.Kind.RELIEF, "Retail, hospitality and leisure relief (" + year.rhlReliefPercent() + "%)",
+                lines.add(new BillLine(BillLine.Kind.RELIEF, RHL_RELIEF + " (" + year.rhlReliefPercent() + "%)",
                         relief.negate()));
             }
         }

@@ -105,19 +105,11 @@ public class CouncilTaxBilling {
         return band;
     }
 
-    /**
-     * Rebills each year from a change that has a bill, up to the year after the one the notice is issued in (bills for
-     * the next year go out in March), keeping each bill's circumstances and plan: only the difference is posted.
-     */
+    /** Rebills each billed year from a change (see {@link Bills#rebillFrom}), keeping each bill's circumstances and plan. */
     @Transactional
     public List<Bill> rebillFrom(Account account, LocalDate changedOn, LocalDate issuedOn, String reason) {
-        List<Bill> rebills = new java.util.ArrayList<>();
-        for (FinancialYear y = FinancialYear.containing(changedOn); y.compareTo(FinancialYear.containing(issuedOn).next()) <= 0; y = y.next()) {
-            FinancialYear year = y;
-            bills.current(account, year).ifPresent(current -> rebills.add(bill(account.reference(), year, issuedOn, reason,
-                    current.circumstances(), Bills.PlanChoice.keeping(current))));
-        }
-        return rebills;
+        return bills.rebillFrom(account, changedOn, issuedOn, (year, current) -> bill(account.reference(), year, issuedOn, reason,
+                current.circumstances(), Bills.PlanChoice.keeping(current)));
     }
 
     @Transactional

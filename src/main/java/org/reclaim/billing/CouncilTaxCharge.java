@@ -23,7 +23,7 @@ import org.reclaim.shared.Money;
  */
 public final class CouncilTaxCharge {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);   // the same on every machine
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);   // the same on every machine
 
     private CouncilTaxCharge() {
     }

@@ -99,4 +99,21 @@ class BusinessRatesChargeTest {
                 BusinessRatesCharge.Circumstances.OCCUPIED.emptyFrom(LocalDate.of(2025, 1, 1), false));
         assertThat(lines.stream().map(BillLine::amount).reduce(Money.ZERO, Money::plus)).isEqualTo(Money.ZERO);
     }
+
+    @Test
+    void aYearTheValueChangesInIsChargedInPartsAndTheReliefCapSpansThem() {
+        // 2025/26, standard multiplier 55.5p, retail: RV £600,000 to 30 September (183 days: 33300000 x 183/365 -> 16695616,
+        // relief 40% -> 6678246), then £500,000 (182 days: 27750000 x 182/365 -> 13836986, 40% would be 5534794 but only
+        // 11000000 - 6678246 = 4321754 of the £110,000 cap is left)
+        List<org.reclaim.properties.Properties.RateableValuePeriod> values = List.of(
+                new org.reclaim.properties.Properties.RateableValuePeriod(LocalDate.of(2025, 4, 1), Money.ofPounds(600_000), "2023 list"),
+                new org.reclaim.properties.Properties.RateableValuePeriod(LocalDate.of(2025, 10, 1), Money.ofPounds(500_000), "VOA 1"));
+        List<BillLine> lines = BusinessRatesCharge.lines(Y2025, values, YEAR_2025,
+                BusinessRatesCharge.Circumstances.OCCUPIED.asRetailHospitalityLeisure());
+        assertThat(amounts(lines)).containsExactly(16_695_616L, -6_678_246L, 13_836_986L, -4_321_754L);
+        assertThat(lines.get(2).description()).isEqualTo("Rateable value £500,000.00 x 55.5p, 1 Oct 2025 to 31 Mar 2026 (182 days)");
+        // one value all year: the lines of a single value, with no dates
+        assertThat(BusinessRatesCharge.lines(Y2025, values.subList(0, 1), YEAR_2025, BusinessRatesCharge.Circumstances.OCCUPIED))
+                .isEqualTo(BusinessRatesCharge.lines(Y2025, Money.ofPounds(600_000), YEAR_2025, BusinessRatesCharge.Circumstances.OCCUPIED));
+    }
 }
