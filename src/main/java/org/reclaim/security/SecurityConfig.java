@@ -52,6 +52,8 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/authorities/**").hasRole(ADMIN)
                         // totals without personal data: anyone signed in
                         .requestMatchers(GET, "/api/v1/reports/**").authenticated()
+                        // statutory arithmetic without personal data: any member of staff
+                        .requestMatchers(GET, "/api/v1/calculators/**").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR, ADMIN)
                         // runs that post to many accounts wait for a team leader
                         .requestMatchers("/api/v1/rent-debits/**").hasRole(TEAM_LEADER)
                         .requestMatchers(GET, "/api/v1/billing-runs/**", "/api/v1/payments/**", "/api/v1/payment-files/**", "/api/v1/suspense/**",
