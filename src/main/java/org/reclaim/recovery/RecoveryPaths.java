@@ -33,8 +33,8 @@ public class RecoveryPaths {
     /** The path in force, creating the statutory default on first use. */
     @Transactional
     public RecoveryPath current(int authorityId, RevenueStream stream) {
-        Integer version = latestVersion(authorityId, stream);
-        if (version == null) {
+        int version = latestVersion(authorityId, stream);
+        if (version == 0) {
             List<RecoveryPath.Stage> stages = DefaultPaths.forStream(stream).orElseThrow(() -> InvalidInput.of("stream",
                     "there is no recovery path for " + stream + " yet; Council Tax and Business Rates have statutory paths"));
             write(authorityId, stream, 1, DefaultPaths.GRACE_DAYS, RecoveryPath.CostsPolicy.STAND, stages,
@@ -68,8 +68,8 @@ public class RecoveryPaths {
                 .list();
     }
 
-    private Integer latestVersion(int authorityId, RevenueStream stream) {
-        return jdbc.sql("select max(version) from recovery_path_version where authority_id = ? and stream = ?")
+    private int latestVersion(int authorityId, RevenueStream stream) {
+        return jdbc.sql("select coalesce(max(version), 0) from recovery_path_version where authority_id = ? and stream = ?")
                 .params(authorityId, stream.name()).query(Integer.class).single();
     }
 
