@@ -215,13 +215,16 @@ class MillionAccountsBenchmark {
         // the baseline: read every bill's instalment arrays and write as many action rows, nothing else
         jdbc.sql("create table benchmark_baseline_action (authority_id int, account_id bigint, financial_year smallint, code text, issued_on date, amount_pence bigint)").update();
         long baselineStarted = System.nanoTime();
+        // materialised, so every bill's arrays are read (a filter pushed into the bill scan would skip 92% of them)
         long baselineRows = jdbc.sql("""
+                with due as materialized (
+                    select b.authority_id, b.account_id, b.financial_year,
+                           (select sum(i.p) from unnest(b.instalment_due_on, b.instalment_pence) as i (d, p) where i.d < date '2026-04-02') as due,
+                           row_number() over () as n
+                    from bill b where b.financial_year = 2026)
                 insert into benchmark_baseline_action
-                select b.authority_id, b.account_id, b.financial_year, 'REMINDER_1', date '2026-04-02', x.due
-                from bill b
-                cross join lateral (select sum(i.p) filter (where i.d < date '2026-04-02') as due
-                                    from unnest(b.instalment_due_on, b.instalment_pence) as i (d, p)) x
-                where b.financial_year = 2026 and (b.account_id * 7919) % 100 < 8""").update();
+                select authority_id, account_id, financial_year, 'REMINDER_1', date '2026-04-02', due from due where n <= ?""")
+                .param(issued).update();
         double baseline = (System.nanoTime() - baselineStarted) / 1e9;
         jdbc.sql("drop table benchmark_baseline_action").update();
         long accounts = count("select count(*) from bill where financial_year = 2026");
