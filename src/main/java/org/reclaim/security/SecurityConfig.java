@@ -65,6 +65,14 @@ class SecurityConfig {
                         // a card payment's status check asks GOV.UK Pay and may post the money: the collections team
                         .requestMatchers(GET, "/api/v1/card-payments/*").hasAnyRole(OFFICER, TEAM_LEADER)
                         .requestMatchers("/api/v1/billing-runs/**").hasRole(TEAM_LEADER)
+                        // recovery paths: staff read them, an administrator changes them
+                        .requestMatchers(GET, "/api/v1/recovery/paths/**").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR, ADMIN)
+                        .requestMatchers("/api/v1/recovery/paths/**").hasRole(ADMIN)
+                        // recovery runs: a team leader runs them; the collections team reviews the lines (a team leader
+                        // releases the stages that need authorisation, checked in RunLines)
+                        .requestMatchers(GET, "/api/v1/recovery/runs/**").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
+                        .requestMatchers(POST, "/api/v1/recovery/runs/*/lines/**").hasAnyRole(OFFICER, TEAM_LEADER)
+                        .requestMatchers(POST, "/api/v1/recovery/runs").hasRole(TEAM_LEADER)
                         // the access audit is for auditors
                         .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)
                         // which parish area a dwelling lies in changes every bill there: a team leader or an administrator

@@ -1,0 +1,16 @@
+package org.reclaim.recovery;
+
+/** Why recovery is held on an account. Every hold stops escalation; breathing space also stops costs and contact. */
+public enum HoldType {
+    BREATHING_SPACE_STANDARD, BREATHING_SPACE_MENTAL_HEALTH, DISPUTE, APPEAL, CTR_CLAIM_PENDING, VULNERABILITY_REVIEW, DECEASED,
+    INSOLVENCY, ARRANGEMENT;
+
+    /**
+     * A moratorium under the Debt Respite Scheme (Breathing Space Moratorium and Mental Health Crisis Moratorium)
+     * (England and Wales) Regulations 2020 (SI 2020/1311): reg 7 (effect of a moratorium) stops fees, charges and
+     * enforcement on the moratorium debt, and reg 11 stops contact to ask for payment of it.
+     */
+    boolean isBreathingSpace() {
+        return this == BREATHING_SPACE_STANDARD || this == BREATHING_SPACE_MENTAL_HEALTH;
+    }
+}
