@@ -40,7 +40,6 @@ create table collection (
     foreign key (authority_id, run_id) references collection_run (authority_id, id)
 );
 create index collection_run_lines on collection (authority_id, run_id);
-create index collection_processing_day on collection (authority_id, mandate_id, processing_day);
 
 create table collection_skip (
     authority_id   int not null,
