@@ -73,6 +73,9 @@ class SecurityConfig {
                         .requestMatchers(GET, "/api/v1/recovery/runs/**").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
                         .requestMatchers(POST, "/api/v1/recovery/runs/*/lines/**").hasAnyRole(OFFICER, TEAM_LEADER)
                         .requestMatchers(POST, "/api/v1/recovery/runs").hasRole(TEAM_LEADER)
+                        // Direct Debit runs, files (payers' bank details) and Bacs reports: team leaders; auditors read
+                        .requestMatchers(GET, "/api/v1/direct-debit/**").hasAnyRole(TEAM_LEADER, AUDITOR)
+                        .requestMatchers("/api/v1/direct-debit/**").hasRole(TEAM_LEADER)
                         // the access audit is for auditors
                         .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)
                         // which parish area a dwelling lies in changes every bill there: a team leader or an administrator

@@ -1,9 +1,11 @@
 package org.reclaim.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -17,6 +19,7 @@ import org.reclaim.billing.BillingRuns;
 import org.reclaim.demo.DemoBorough;
 import org.reclaim.payments.PaymentFileFormat;
 import org.reclaim.payments.PaymentFiles;
+import org.reclaim.directdebit.DirectDebitRuns;
 import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +45,7 @@ class MillionAccountsBenchmark {
     @Autowired JdbcClient jdbc;
     @Autowired PaymentFiles paymentFiles;
     @Autowired org.reclaim.recovery.RecoveryRuns recoveryRuns;
+    @Autowired DirectDebitRuns directDebit;
 
     @Test
     @Order(1)
@@ -255,6 +259,71 @@ class MillionAccountsBenchmark {
         return new long[] {count("select count(*) from payment"), count("select count(*) from payment_match"),
                 count("select count(*) from payment_allocation"), count("select count(*) from ledger_entry"),
                 count("select count(*) from access_audit")};
+    }
+
+    /**
+     * The Direct Debit run for a day with 100,000 collections: 100,000 of the accounts billed above get an active mandate
+     * (in SQL, as a migration of existing mandates would), then the run for 1 April 2026, the first instalment date of
+     * the 2026/27 bills, collects their instalments, writes the Standard 18 file and posts the payments. A second run for
+     * the same day collects nothing.
+     */
+    @Test
+    @Order(4)
+    void collectADayOfDirectDebits() throws IOException {
+        LocalDate day = LocalDate.of(2026, 4, 1);
+        int wanted = Math.min(100_000, ACCOUNTS / 2);
+        BillingAuthority council = authorities.all().stream()
+                .max(Comparator.comparingLong(a -> count("select count(*) from account where authority_id = " + a.id())))
+                .orElseThrow();
+        jdbc.sql("""
+                insert into direct_debit_originator (authority_id, service_user_number, sort_code, account_number, account_name, updated_at, updated_by)
+                values (?, '123456', '200000', '55779911', 'BENCHMARK COUNCIL', now(), 'benchmark') on conflict do nothing""")
+                .param(council.id()).update();
+        long mandateSetUp = System.nanoTime();
+        int mandates = jdbc.sql("""
+                insert into mandate (authority_id, account_id, reference, payer_name, sort_code, account_number, payment_day, agreed_notice_days,
+                                     modulus_result, status, lodged_on, created_at, created_by)
+                select b.authority_id, b.account_id, a.reference || '-1', 'BENCHMARK PAYER', '400515', lpad((b.account_id % 100000000)::text, 8, '0'),
+                       1, 10, 'NOT_CHECKED', 'ACTIVE', date '2026-02-02', now(), 'benchmark'
+                from bill b join account a on a.authority_id = b.authority_id and a.id = b.account_id
+                where b.authority_id = ? and b.financial_year = 2026 and b.instalment_due_on @> array[cast(? as date)]
+                order by b.account_id limit ?""")
+                .params(council.id(), day, wanted).update();
+        jdbc.sql("analyze mandate").update();
+        double setUpSeconds = (System.nanoTime() - mandateSetUp) / 1e9;
+
+        long started = System.nanoTime();
+        DirectDebitRuns.Run run = directDebit.run(council, day);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (!run.status().equals("COMPLETED")) {
+            throw new AssertionError("the Direct Debit run ended " + run.status() + ": " + run.failure());
+        }
+        long again = System.nanoTime();
+        DirectDebitRuns.Run second = directDebit.run(council, day);
+        double againSeconds = (System.nanoTime() - again) / 1e9;
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Direct Debit run benchmark: %,d collections (%s) for %s at %s in %.1f s on %d cores%n", run.collections(),
+                run.total(), day, council.gssCode(), seconds, Runtime.getRuntime().availableProcessors()));
+        out.append(String.format("  %,.0f collections/s; %,d skipped; %,d accounts in the database%n", run.collections() / seconds, run.skipped(),
+                count("select count(*) from account")));
+        out.append(String.format("  %,d active mandates set up in SQL in %.1f s (not part of the run)%n", mandates, setUpSeconds));
+        out.append(String.format("  the same day again: %,d collected in %.1f s%n", second.collections(), againSeconds));
+        out.append(String.format("  load average: %s%n", loadAverage()));
+        write("direct-debit-run.txt", out);
+        if (run.collections() != mandates) {
+            throw new AssertionError("expected " + mandates + " collections, collected " + run.collections());
+        }
+        if (second.collections() != 0) {
+            throw new AssertionError("a second run for the same day collected " + second.collections());
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException | RuntimeException e) {
+            return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private long[] rows() {
