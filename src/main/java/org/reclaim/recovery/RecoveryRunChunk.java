@@ -168,7 +168,7 @@ class RecoveryRunChunk {
                 select c.id, c.reference, c.stream, l.financial_year, l.unscheduled_due + coalesce(p.due, l.scheduled_due) + l.credits as arrears,
                        l.balance, h.last_code, h.last_on, h.last_hearing, coalesce(h.reminders, 0), coalesce(p.due_after_window, 0),
                        p.first_missed_after_window, coalesce(h.summons_costs, 0), coalesce(h.costs_withdrawn, false),
-                       hold.hold_type, hold.note
+                       coalesce(hold.hold_type, flagged.hold_type), coalesce(hold.note, flagged.note)
                 from led l
                 join acct c on c.id = l.account_id
                 left join plan p on p.account_id = l.account_id and p.financial_year = l.financial_year
@@ -180,6 +180,19 @@ class RecoveryRunChunk {
                     where x.authority_id = :authority and x.account_id = c.id and x.starts_on <= :date
                       and (x.ends_on is null or x.ends_on >= :date) and (x.ended_on is null or x.ended_on > :date)
                     order by x.hold_type like 'BREATHING_SPACE%' desc, x.id limit 1) hold on true
+                -- every liable party dead or insolvent on the day: nobody can be pursued, so the account is held (a joint
+                -- payer who is neither stays liable for all of it, LGFA 1992 s. 6(3), and recovery goes on against them)
+                left join lateral (
+                    select case when bool_and(f.deceased) then 'DECEASED' else 'INSOLVENCY' end as hold_type,
+                           'every liable party is flagged ' || string_agg(distinct f.flags, ', ') as note
+                    from (select ap.party_id, coalesce(bool_or(pf.flag = 'DECEASED'), false) as deceased, count(pf.flag) > 0 as stopped,
+                                 string_agg(pf.flag || ' from ' || pf.starts_on, ', ') as flags
+                          from account_party ap
+                          left join party_flag pf on pf.authority_id = ap.authority_id and pf.party_id = ap.party_id
+                                and pf.flag in ('DECEASED', 'INSOLVENT') and pf.starts_on <= :date and (pf.ends_on is null or pf.ends_on >= :date)
+                          where ap.authority_id = :authority and ap.account_id = c.id
+                          group by ap.party_id) f
+                    having count(*) > 0 and bool_and(f.stopped)) flagged on true
                 where :every or l.unscheduled_due + coalesce(p.due, l.scheduled_due) + l.credits > 0
                    or (h.last_code is not null and h.last_code <> 'LIABILITY_ORDER')
                 order by c.id, l.financial_year""")
