@@ -40,10 +40,11 @@ public class HearingList {
         this.clock = clock;
     }
 
-    public View of(long hearingId) {
+    /** The list as of a day (default today): holds in force then and payments made by then. */
+    public View of(long hearingId, @Nullable LocalDate asOf) {
         Hearings.Hearing hearing = hearings.get(hearingId);
         int authorityId = hearings.authorityOf(hearingId);
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = asOf == null ? LocalDate.now(clock) : asOf;
         List<Case> cases = jdbc.sql("""
                 select a.reference, l.financial_year, s.issued_on, s.amount_pence,
                        coalesce(m.owed, 0), coalesce(m.costs, 0), coalesce(m.paid_since, 0), hold.hold_type, f.hearing_on,
@@ -58,7 +59,7 @@ public class HearingList {
                 left join lateral (
                     select sum(e.amount_pence) as owed,
                            sum(e.amount_pence) filter (where e.entry_type = 'COSTS' or c.entry_type = 'COSTS') as costs,
-                           -sum(e.amount_pence) filter (where e.entry_type in ('PAYMENT', 'PAYMENT_REVERSAL') and e.effective_on >= s.issued_on) as paid_since
+                           -sum(e.amount_pence) filter (where e.entry_type in ('PAYMENT', 'PAYMENT_REVERSAL') and e.effective_on >= s.issued_on and e.effective_on <= :today) as paid_since
                     from ledger_entry e
                     left join ledger_entry c on c.authority_id = e.authority_id and c.id = e.corrects_entry_id
                     where e.authority_id = l.authority_id and e.account_id = l.account_id and e.financial_year = l.financial_year) m on true
@@ -85,8 +86,8 @@ public class HearingList {
     }
 
     /** The list for the court: one line a case, amounts in pounds and pence. */
-    public String csv(long hearingId) {
-        View view = of(hearingId);
+    public String csv(long hearingId, @Nullable LocalDate asOf) {
+        View view = of(hearingId, asOf);
         StringBuilder out = new StringBuilder("court,hearing_on,account_reference,financial_year,summons_issued_on,summoned,owed_now,costs,"
                 + "paid_since_summons,change,hold,adjourned_from,outcome\r\n");
         for (Case c : view.cases()) {

@@ -73,13 +73,15 @@ class HearingsController {
     }
 
     @GetMapping(path = "/api/v1/recovery/hearings/{id}/list", produces = "application/json")
-    HearingList.View hearingList(@PathVariable long id) {
-        return list.of(id);
+    HearingList.View hearingList(@PathVariable long id,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
+        return list.of(id, asOf);
     }
 
     @GetMapping(path = "/api/v1/recovery/hearings/{id}/list", produces = "text/csv")
-    String hearingListCsv(@PathVariable long id) {
-        return list.csv(id);
+    String hearingListCsv(@PathVariable long id,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
+        return list.csv(id, asOf);
     }
 
     @PostMapping("/api/v1/recovery/hearings/{id}/outcomes")
