@@ -161,12 +161,12 @@ public class Ledger {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String user = AccessAudit.currentUser();
         CopyRows rows = new CopyRows("ledger_entry", "authority_id, id, account_id, financial_year, entry_type, amount_pence, effective_on, "
-                + "due_on, posted_at, posted_by, description, idempotency_key, scheduled");
+                + "due_on, posted_at, posted_by, description, idempotency_key, corrects_entry_id, scheduled");
         for (int i = 0; i < postings.size(); i++) {
             Posting p = postings.get(i).posting();
             rows.add(authorityId, ids.get(i), postings.get(i).accountId(), p.financialYear().startYear(), p.type().name(), p.amount().pence(),
                     p.effectiveOn(), p.amount().isPositive() ? (p.dueOn() == null ? p.effectiveOn() : p.dueOn()) : null, now, user,
-                    p.description(), p.idempotencyKey(), p.scheduled());
+                    p.description(), p.idempotencyKey(), p.correctsEntryId(), p.scheduled());
         }
         rows.copyInto(dataSource);
         return ids;

@@ -116,8 +116,10 @@ class Issuing {
                         "recovery-costs:" + row.id(), null)));
             }
             if (row.code().equals(NextStep.COSTS_WITHDRAWN)) {
+                // the correcting entry names the summons costs it takes back
                 postings.add(new Ledger.AccountPosting(row.accountId(), new Posting(a.reference(), FinancialYear.of(row.year()), EntryType.ADJUSTMENT,
-                        a.amount().negate(), row.on(), null, "Summons costs withdrawn (authority's policy)", "recovery-costs:" + row.id(), null)));
+                        a.amount().negate(), row.on(), null, "Summons costs withdrawn: " + a.rule(), "recovery-costs:" + row.id(),
+                        summonsCostsEntry(authorityId, row.accountId(), row.year()))));
             }
             seen.add(new AccessAudit.Seen(authorityId, AccessAudit.Subject.ACCOUNT, a.reference().value()));
         }
@@ -136,5 +138,14 @@ class Issuing {
             audit.recordAll(AccessAudit.Action.CHANGE, seen, "recovery action issued");
         }
         return issued;
+    }
+
+    /** The ledger entry of the summons costs on an account's year, if any were posted. */
+    @Nullable Long summonsCostsEntry(int authorityId, long accountId, int year) {
+        return jdbc.sql("""
+                select e.id from recovery_action s
+                join ledger_entry e on e.authority_id = s.authority_id and e.idempotency_key = 'recovery-costs:' || s.id
+                where s.authority_id = ? and s.account_id = ? and s.financial_year = ? and s.code = 'SUMMONS'""")
+                .params(authorityId, accountId, year).query(Long.class).optional().orElse(null);
     }
 }

@@ -102,10 +102,12 @@ final class NextStep {
                 if (!lo.inUse()) {
                     return Decision.none("the authority does not use the liability order stage");
                 }
-                // SI 1992/613 reg 35(2A): no order until 14 days after the summons was served; the hearing date was set so
-                return Decision.at(StageCode.LIABILITY_ORDER.name(), hearing, date, (rates ? "SI 1989/1058 reg 12" : "SI 1992/613 reg 34, 35(2A)")
+                // SI 1992/613 reg 35(2A): no order until 14 days after the summons was served; the hearing date was set so.
+                // Only the court makes the order: the run never issues it (now = false); the hearing's recorded outcome does
+                // (CourtOutcomes), with its costs
+                return new Decision(StageCode.LIABILITY_ORDER.name(), hearing, (rates ? "SI 1989/1058 reg 12" : "SI 1992/613 reg 34, 35(2A)")
                         + ": summons of " + lastOn + " unpaid; liability order sought at the hearing on " + hearing + ", awaiting the court",
-                        y.balance(), lo.costsOrZero());
+                        y.balance(), lo.costsOrZero(), false);
             }
             default -> {
                 return Decision.none("at " + last + ": court outcomes and remedies are decided by officers");

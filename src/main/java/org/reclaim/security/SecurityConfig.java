@@ -73,6 +73,11 @@ class SecurityConfig {
                         .requestMatchers(GET, "/api/v1/recovery/runs/**").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
                         .requestMatchers(POST, "/api/v1/recovery/runs/*/lines/**").hasAnyRole(OFFICER, TEAM_LEADER)
                         .requestMatchers(POST, "/api/v1/recovery/runs").hasRole(TEAM_LEADER)
+                        // court: a team leader creates hearings and lists summons batches; the collections team records outcomes;
+                        // staff read the hearings and their lists
+                        .requestMatchers(GET, "/api/v1/recovery/hearings/**", "/api/v1/recovery/hearings").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
+                        .requestMatchers(POST, "/api/v1/recovery/hearings/*/outcomes").hasAnyRole(OFFICER, TEAM_LEADER)
+                        .requestMatchers(POST, "/api/v1/recovery/hearings", "/api/v1/recovery/hearings/*/summonses").hasRole(TEAM_LEADER)
                         // Direct Debit runs, files (payers' bank details) and Bacs reports: team leaders; auditors read
                         .requestMatchers(GET, "/api/v1/direct-debit/**").hasAnyRole(TEAM_LEADER, AUDITOR)
                         .requestMatchers("/api/v1/direct-debit/**").hasRole(TEAM_LEADER)
