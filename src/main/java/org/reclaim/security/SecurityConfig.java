@@ -78,6 +78,12 @@ class SecurityConfig {
                         .requestMatchers(GET, "/api/v1/recovery/hearings/**", "/api/v1/recovery/hearings").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
                         .requestMatchers(POST, "/api/v1/recovery/hearings/*/outcomes").hasAnyRole(OFFICER, TEAM_LEADER)
                         .requestMatchers(POST, "/api/v1/recovery/hearings", "/api/v1/recovery/hearings/*/summonses").hasRole(TEAM_LEADER)
+                        // remedies after a liability order: the employer's schedule is read by the team and auditors; the
+                        // enforcement agents' referral and return files are the collections team's (ConfirmRemedy checks the
+                        // remedies that need a team leader)
+                        .requestMatchers(GET, "/api/v1/recovery/employer-schedules").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
+                        .requestMatchers(POST, "/api/v1/recovery/enforcement-referrals", "/api/v1/recovery/enforcement-returns")
+                            .hasAnyRole(OFFICER, TEAM_LEADER)
                         // Direct Debit runs, files (payers' bank details) and Bacs reports: team leaders; auditors read
                         .requestMatchers(GET, "/api/v1/direct-debit/**").hasAnyRole(TEAM_LEADER, AUDITOR)
                         .requestMatchers("/api/v1/direct-debit/**").hasRole(TEAM_LEADER)
