@@ -150,8 +150,8 @@ public class BillingRuns implements DisposableBean {
         } catch (ExecutionException | RuntimeException e) {
             // the chunks in hand rolled back; what was committed stays, and a new run carries on from it
             Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
-            log.error("billing run {} failed", runId, failure);
-            String cause = failure instanceof NestedRuntimeException n ? n.getMostSpecificCause().getMessage() : failure.getMessage();
+            String cause = org.reclaim.shared.Failures.describe(failure);
+            log.error("billing run {} failed: {}", runId, cause);
             finish(authority.id(), runId, Status.FAILED, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -96,6 +96,17 @@ public class DirectDebitRuns {
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
+    /** A run that was going when the process stopped will not finish: marked failed, so the next run takes over its collections. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void failInterruptedRuns() {
+        int stopped = jdbc.sql("""
+                update collection_run set status = 'FAILED', failure = 'interrupted by a restart', finished_at = ?
+                where status = 'RUNNING'""").param(OffsetDateTime.now(clock)).update();
+        if (stopped > 0) {
+            log.warn("{} Direct Debit run(s) were interrupted by a restart; the next run puts their collections in its file", stopped);
+        }
+    }
+
     /** Runs the collection for the processing day to the end on the caller's thread and returns the run. */
     public Run run(BillingAuthority authority, LocalDate processingDay) {
         if (!calendar.isWorkingDay(processingDay)) {
@@ -124,8 +135,8 @@ public class DirectDebitRuns {
             transactions.executeWithoutResult(s -> writeFile(runId, authority.id(), processingDay, originator));
             log.info("Direct Debit run {} for {} on {} done in {} ms", runId, authority.gssCode(), processingDay, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
-            String cause = e instanceof NestedRuntimeException n ? n.getMostSpecificCause().getMessage() : e.getMessage();
-            log.error("Direct Debit run {} failed", runId, e);
+            String cause = org.reclaim.shared.Failures.describe(e);
+            log.error("Direct Debit run {} failed: {}", runId, cause);
             jdbc.sql("update collection_run set status = 'FAILED', failure = ?, finished_at = ? where authority_id = ? and id = ?")
                     .params(cause, OffsetDateTime.now(clock), authority.id(), runId).update();
             if (e instanceof InvalidInput || e instanceof Conflict) {
@@ -215,11 +226,14 @@ public class DirectDebitRuns {
                 .params(due.size(), pence, authorityId, runId).update();
     }
 
-    /** The run's file: its collections, and those of earlier runs for the day that failed before writing theirs. */
+    /**
+     * The run's file: its collections, and those of any earlier run that failed (or died with the process) before
+     * writing its file: their payments are on the ledger, so the banks must be asked for the money in this file.
+     */
     private void writeFile(long runId, int authorityId, LocalDate processingDay, Originator originator) {
         jdbc.sql("""
-                update collection set run_id = ? where authority_id = ? and processing_day = ? and run_id in
-                    (select id from collection_run where authority_id = ? and processing_day = ? and status = 'FAILED')""")
+                update collection set run_id = ? where authority_id = ? and processing_day <= ? and run_id in
+                    (select id from collection_run where authority_id = ? and processing_day <= ? and status = 'FAILED' and file_content is null)""")
                 .params(runId, authorityId, processingDay, authorityId, processingDay).update();
         List<Debit> debits = jdbc.sql("""
                 select m.payer_name, m.sort_code, m.account_number, c.amount_pence, c.transaction_code, m.reference

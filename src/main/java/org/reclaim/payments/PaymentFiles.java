@@ -151,8 +151,8 @@ public class PaymentFiles {
             }
         } catch (ExecutionException | RuntimeException e) {
             Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
-            log.error("payment file {} failed part-way; upload it again to carry on", fileId, failure);
-            String cause = failure instanceof NestedRuntimeException n ? n.getMostSpecificCause().getMessage() : failure.getMessage();
+            String cause = org.reclaim.shared.Failures.describe(failure);
+            log.error("payment file {} failed part-way, upload it again to carry on: {}", fileId, cause);
             stop(authorityId, fileId, Status.FAILED, cause);
             throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
         } catch (InterruptedException e) {

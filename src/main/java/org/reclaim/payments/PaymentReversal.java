@@ -45,6 +45,14 @@ public class PaymentReversal {
 
     @Transactional
     public Reversed reverse(int authorityId, long paymentId, LocalDate on, String reason) {
+        jdbc.sql("select id from payment where authority_id = ? and id = ? for update").params(authorityId, paymentId).query(Long.class).single();
+        boolean first = jdbc.sql("""
+                insert into payment_reversal (authority_id, payment_id, reversed_on, reason, reversed_at, reversed_by)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(authorityId, paymentId, on, reason, OffsetDateTime.now(clock), AccessAudit.currentUser()).update() == 1;
+        if (!first) {
+            return new Reversed(paymentId, Money.ZERO);   // reversed before: once only
+        }
         record Part(long accountId, String accountReference, int year, String part, long pence, int firstLine) {
         }
         List<Part> parts = jdbc.sql("""
@@ -70,7 +78,7 @@ public class PaymentReversal {
             line++;
             LedgerEntry entry = ledger.post(new Posting(new AccountReference(p.accountReference()), FinancialYear.of(p.year()),
                     EntryType.PAYMENT_REVERSAL, Money.ofPence(p.pence()), on, on, "Payment " + paymentId + " reversed: " + reason,
-                    "payment-" + paymentId + "-" + p.firstLine() + "-reversed-" + line, null));
+                    "payment-" + paymentId + "-reversed-" + p.year() + "-" + p.part(), null));
             jdbc.sql("""
                     insert into payment_allocation (authority_id, payment_id, line, account_id, financial_year, part, amount_pence,
                                                     ledger_entry_id, reason, allocated_at, allocated_by)

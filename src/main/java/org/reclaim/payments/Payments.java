@@ -90,6 +90,7 @@ public class Payments {
     @Transactional
     public PaymentOutcome match(long paymentId, AccountReference reference, String note) {
         Received payment = received(paymentId);
+        lock(payment);
         if (matchedAccount(payment.authorityId(), paymentId).isPresent()) {
             throw Conflict.because("payment " + paymentId + " is not in suspense: it was posted to account "
                     + outcome(payment).accountReference());
@@ -135,9 +136,13 @@ public class Payments {
     @Transactional
     public PaymentOutcome reallocate(long paymentId, List<Allocation> wanted, String reason) {
         Received payment = received(paymentId);
+        lock(payment);
         PaymentOutcome current = outcome(payment);
         if (current.status() != PaymentOutcome.Status.POSTED) {
             throw Conflict.because("payment " + paymentId + " is in suspense: match it to an account first");
+        }
+        if (current.allocations().stream().map(Allocation::amount).reduce(Money.ZERO, Money::plus).compareTo(payment.receipt().amount()) != 0) {
+            throw Conflict.because("payment " + paymentId + " was taken back by the bank (reversed): there is nothing to re-allocate");
         }
         Money wantedTotal = wanted.stream().map(Allocation::amount).reduce(Money.ZERO, Money::plus);
         if (!wantedTotal.equals(payment.receipt().amount()) || wanted.stream().anyMatch(a -> !a.amount().isPositive())) {
@@ -146,6 +151,7 @@ public class Payments {
         }
         Account account = accounts.get(AccountReference.parse(current.accountReference()));
         accounts.lock(account);
+        current = outcome(payment);   // read again under the locks: what it is now, not what it was when asked
         record YearPart(FinancialYear year, Allocation.Part part) {
         }
         java.util.Map<YearPart, Money> change = new java.util.LinkedHashMap<>();
@@ -222,6 +228,19 @@ public class Payments {
                 .optional().orElseThrow(() -> NotFound.of("payment", paymentId));
     }
 
+    /**
+     * Serialises every change to one payment (matching, re-allocation, reversal), and refuses one the bank has taken
+     * back: its money is gone.
+     */
+    void lock(Received payment) {
+        jdbc.sql("select id from payment where authority_id = ? and id = ? for update").params(payment.authorityId(), payment.id())
+                .query(Long.class).single();
+        if (jdbc.sql("select exists (select 1 from payment_reversal where authority_id = ? and payment_id = ?)")
+                .params(payment.authorityId(), payment.id()).query(Boolean.class).single()) {
+            throw Conflict.because("payment " + payment.id() + " was taken back by the bank (reversed): it cannot be matched or re-allocated");
+        }
+    }
+
     private Optional<Long> matchedAccount(int authorityId, long paymentId) {
         return jdbc.sql("select account_id from payment_match where authority_id = ? and payment_id = ?")
                 .params(authorityId, paymentId).query(Long.class).optional();
@@ -263,6 +282,7 @@ public class Payments {
                 from payment p join billing_authority b on b.id = p.authority_id
                 where (cast(:authority as int) is null or p.authority_id = :authority)
                   and not exists (select 1 from payment_match m where m.authority_id = p.authority_id and m.payment_id = p.id)
+                  and not exists (select 1 from payment_reversal r where r.authority_id = p.authority_id and r.payment_id = p.id)
                 order by p.received_on, p.id limit :limit""")
                 .param("authority", authorityId).param("limit", limit)
                 .query((rs, n) -> new SuspenseItem(rs.getLong(1), rs.getString(2), Money.ofPence(rs.getLong(3)),

@@ -116,8 +116,8 @@ public class RecoveryRuns {
         } catch (ExecutionException | RuntimeException e) {
             // the chunks in hand rolled back; committed chunks stay, and a run for the same date carries on from them
             Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
-            log.error("recovery run {} failed", runId, failure);
-            String cause = failure instanceof NestedRuntimeException n ? n.getMostSpecificCause().getMessage() : failure.getMessage();
+            String cause = org.reclaim.shared.Failures.describe(failure);
+            log.error("recovery run {} failed: {}", runId, cause);
             finish(authority.id(), runId, Status.FAILED, cause == null ? failure.toString() : cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

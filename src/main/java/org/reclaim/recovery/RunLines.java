@@ -179,8 +179,10 @@ public class RunLines {
         return jdbc.sql("""
                 select l.id, l.account_id, a.reference, l.financial_year, l.stream, l.stage_code, l.due_on, l.rule, l.amount_pence, l.costs_pence,
                        l.needs_authorisation,
+                       -- a hold in force on any day from the run's date to the release (a breathing space that began
+                       -- after the run still stops it: SI 2020/1311 reg 7)
                        exists (select 1 from recovery_hold x where x.authority_id = l.authority_id and x.account_id = l.account_id
-                                 and x.starts_on <= l.due_on and (x.ends_on is null or x.ends_on >= l.due_on)
+                                 and x.starts_on <= greatest(l.due_on, cast(? as date)) and (x.ends_on is null or x.ends_on >= l.due_on)
                                  and (x.ended_on is null or x.ended_on > l.due_on)),
                        (select coalesce(sum(e.amount_pence), 0) from ledger_entry e where e.authority_id = l.authority_id
                           and e.account_id = l.account_id and e.financial_year = l.financial_year)
@@ -188,7 +190,8 @@ public class RunLines {
                 where l.authority_id = ? and l.run_id = ? and l.state = 'PROPOSED' and (cast(? as bigint[]) is null or l.id = any(?))
                 order by l.id
                 for update of l""")
-                .params(authorityId, runId, lineIds == null ? null : lineIds.toArray(Long[]::new), lineIds == null ? null : lineIds.toArray(Long[]::new))
+                .params(LocalDate.now(clock), authorityId, runId, lineIds == null ? null : lineIds.toArray(Long[]::new),
+                        lineIds == null ? null : lineIds.toArray(Long[]::new))
                 .query((rs, n) -> new Proposed(rs.getLong(1), rs.getLong(2), new AccountReference(rs.getString(3)), rs.getInt(4),
                         RevenueStream.valueOf(rs.getString(5)), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8),
                         Money.ofPence(rs.getLong(9)), Money.ofPence(rs.getLong(10)), rs.getBoolean(11), rs.getBoolean(12), Money.ofPence(rs.getLong(13))))

@@ -188,4 +188,31 @@ class PaymentsIT {
                 .andExpect(status().isForbidden());
         assertThat(ledger.entries(account)).noneMatch(e -> e.type() == EntryType.PAYMENT);
     }
+
+    @Test
+    void aPaymentTheBankTookBackIsReversedOnceAndCanNeitherBeReallocatedNorMatched() throws Exception {
+        Account account = owing();
+        PaymentOutcome paid = payments.receive(new PaymentReceipt(council.id(), account.reference().value(), Money.ofPence(5000),
+                PaymentMethod.DIRECT_DEBIT, LocalDate.of(2025, 6, 1), null, "test", "bounced-1", null));
+        PaymentReversal reversal = context.getBean(PaymentReversal.class);
+
+        assertThat(reversal.reverse(council.id(), paid.paymentId(), LocalDate.of(2025, 6, 4), "ARUDD 0").amount()).isEqualTo(Money.ofPence(5000));
+        assertThat(reversal.reverse(council.id(), paid.paymentId(), LocalDate.of(2025, 6, 4), "ARUDD 0").amount()).isEqualTo(Money.ZERO);
+        assertThat(ledger.balance(account)).isEqualTo(Money.ofPence(17000));
+        mvc.perform(post("/api/v1/payments/{id}/reallocate", paid.paymentId()).with(httpBasic("officer", "reclaim-demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"allocations\": [{\"financialYear\": \"2025/26\", \"part\": \"CHARGES\", \"amountPence\": 5000}], \"reason\": \"x\"}"))
+                .andExpect(status().isConflict());
+        assertThat(ledger.balance(account)).isEqualTo(Money.ofPence(17000));
+
+        // money in suspense that the bank takes back leaves the queue and is never matched
+        PaymentOutcome unknown = payments.receive(new PaymentReceipt(council.id(), "no reference", Money.ofPence(700), PaymentMethod.DIRECT_DEBIT,
+                LocalDate.of(2025, 6, 1), null, "test", "bounced-2", null));
+        reversal.reverse(council.id(), unknown.paymentId(), LocalDate.of(2025, 6, 4), "ARUDD 5");
+        assertThat(payments.suspense(council.id(), 10)).noneMatch(i -> i.paymentId() == unknown.paymentId());
+        mvc.perform(post("/api/v1/suspense/{id}/match", unknown.paymentId()).with(httpBasic("officer", "reclaim-demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"accountReference\": \"" + account.reference().value() + "\", \"note\": \"x\"}"))
+                .andExpect(status().isConflict());
+    }
 }
