@@ -11,6 +11,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.reclaim.accounts.AccountReference;
 import org.reclaim.authorities.Authorities;
+import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.Money;
 import org.springframework.http.HttpStatus;
@@ -67,8 +68,10 @@ class CreditsController {
     private final Credits credits;
     private final Payments payments;
     private final Authorities authorities;
+    private final AccessAudit audit;
 
-    CreditsController(Credits credits, Payments payments, Authorities authorities) {
+    CreditsController(Credits credits, Payments payments, Authorities authorities, AccessAudit audit) {
+        this.audit = audit;
         this.credits = credits;
         this.payments = payments;
         this.authorities = authorities;
@@ -83,13 +86,24 @@ class CreditsController {
 
     @GetMapping("/api/v1/refunds")
     List<RefundView> awaitingApproval(@RequestParam(required = false) @Nullable String authority) {
-        return credits.awaitingApproval(authority == null ? null : authorities.named(authority, "authority").id()).stream()
-                .map(RefundView::of).toList();
+        List<Credits.Refund> refunds = credits.awaitingApproval(authority == null ? null : authorities.named(authority, "authority").id());
+        audited(refunds, "GET /api/v1/refunds");
+        return refunds.stream().map(RefundView::of).toList();
     }
 
     @GetMapping("/api/v1/refunds/{id}")
     RefundView refund(@PathVariable long id) {
-        return RefundView.of(credits.refund(id));
+        Credits.Refund refund = credits.refund(id);
+        audited(List.of(refund), "GET /api/v1/refunds/" + id);
+        return RefundView.of(refund);
+    }
+
+    /** A refund names its payee: reading one is a read of the account's personal data. */
+    private void audited(List<Credits.Refund> refunds, String detail) {
+        audit.recordAll(AccessAudit.Action.READ, refunds.stream().map(r -> new AccessAudit.Seen(
+                authorities.findByReferencePrefix(AccountReference.parse(r.accountReference()).authorityPrefix())
+                        .map(org.reclaim.authorities.BillingAuthority::id).orElse(null),
+                AccessAudit.Subject.ACCOUNT, r.accountReference())).toList(), detail);
     }
 
     @PostMapping("/api/v1/refunds/{id}/approve")

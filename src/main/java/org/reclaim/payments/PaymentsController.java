@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.reclaim.accounts.AccountReference;
 import org.reclaim.authorities.Authorities;
 import org.reclaim.authorities.BillingAuthority;
+import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.InvalidInput;
 import org.reclaim.shared.Money;
@@ -65,9 +66,11 @@ class PaymentsController {
 
     private final Payments payments;
     private final Authorities authorities;
+    private final AccessAudit audit;
     private final Clock clock;
 
-    PaymentsController(Payments payments, Authorities authorities, Clock clock) {
+    PaymentsController(Payments payments, Authorities authorities, AccessAudit audit, Clock clock) {
+        this.audit = audit;
         this.payments = payments;
         this.authorities = authorities;
         this.clock = clock;
@@ -114,7 +117,13 @@ class PaymentsController {
 
     @GetMapping("/api/v1/payments/{id}")
     OutcomeView get(@PathVariable long id) {
-        return OutcomeView.of(payments.get(id));
+        PaymentOutcome outcome = payments.get(id);
+        if (outcome.accountReference() != null) {
+            AccountReference reference = AccountReference.parse(outcome.accountReference());
+            audit.record(authorities.findByReferencePrefix(reference.authorityPrefix()).map(BillingAuthority::id).orElse(null),
+                    AccessAudit.Action.READ, AccessAudit.Subject.ACCOUNT, reference, "GET /api/v1/payments/" + id);
+        }
+        return OutcomeView.of(outcome);
     }
 
     @GetMapping("/api/v1/suspense")
