@@ -27,12 +27,17 @@ public class AccessAudit {
     }
 
     private final JdbcClient jdbc;
+    private final javax.sql.DataSource dataSource;
     private final Clock clock;
 
-    AccessAudit(JdbcClient jdbc, Clock clock) {
+    AccessAudit(JdbcClient jdbc, javax.sql.DataSource dataSource, Clock clock) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.clock = clock;
     }
+
+    /** Above this many lines an audit is written with COPY: a billing run or a payment file writes thousands at once. */
+    private static final int COPY_FROM = 200;
 
     public void record(@Nullable Integer authorityId, Action action, Subject subject, Object subjectId, String detail) {
         jdbc.sql("""
@@ -50,6 +55,10 @@ public class AccessAudit {
     /** Records the same action on many subjects in one statement (a search's hits, the parties on an account). */
     public void recordAll(Action action, List<Seen> seen, String detail) {
         if (seen.isEmpty()) {
+            return;
+        }
+        if (seen.size() >= COPY_FROM) {
+            copy(action, seen.stream().map(x -> new Noted(x.authorityId(), x.subject(), x.subjectId(), detail)).toList());
             return;
         }
         jdbc.sql("""
@@ -75,6 +84,10 @@ public class AccessAudit {
         if (noted.isEmpty()) {
             return;
         }
+        if (noted.size() >= COPY_FROM) {
+            copy(action, noted);
+            return;
+        }
         jdbc.sql("""
                 insert into access_audit (authority_id, at, username, action, subject_type, subject_id, detail)
                 select s.authority_id, :at, :username, :action, s.subject_type, s.subject_id, s.detail
@@ -88,6 +101,16 @@ public class AccessAudit {
                 .param("ids", noted.stream().map(Noted::subjectId).toArray(String[]::new))
                 .param("details", noted.stream().map(Noted::detail).toArray(String[]::new))
                 .update();
+    }
+
+    private void copy(Action action, List<Noted> noted) {
+        String at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+        String user = currentUser();
+        CopyRows rows = new CopyRows("access_audit", "authority_id, at, username, action, subject_type, subject_id, detail");
+        for (Noted n : noted) {
+            rows.add(n.authorityId(), at, user, action.name(), n.subject().name(), n.subjectId(), n.detail());
+        }
+        rows.copyInto(dataSource);
     }
 
     public List<Entry> find(@Nullable Subject subject, @Nullable String subjectId, @Nullable String username, int limit) {
