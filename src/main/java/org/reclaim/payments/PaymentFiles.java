@@ -109,9 +109,16 @@ public class PaymentFiles {
                 throw Conflict.because("the same payment file is being imported now; try again when it has finished");
             }
         }
-        chunks.reject(authorityId, fileId, parsed.rejections());
-        post(authorityId, fileId, format, parsed);
-        return finish(authorityId, fileId, parsed);
+        try {
+            chunks.reject(authorityId, fileId, parsed.rejections());
+            post(authorityId, fileId, format, parsed);
+            return finish(authorityId, fileId, parsed);
+        } catch (RuntimeException e) {
+            // never left RUNNING: that would refuse every upload of the file until a restart
+            jdbc.sql("update payment_file set status = 'FAILED', failure = ?, finished_at = ? where authority_id = ? and id = ? and status = 'RUNNING'")
+                    .params(org.reclaim.shared.Failures.describe(e), OffsetDateTime.now(clock), authorityId, fileId).update();
+            throw e;
+        }
     }
 
     /**
