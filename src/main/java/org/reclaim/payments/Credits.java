@@ -71,14 +71,27 @@ public class Credits {
     }
 
     @Transactional
-    public Refund requestRefund(AccountReference reference, Money amount, String reason, String payeeName) {
+    public Refund requestRefund(AccountReference reference, Money amount, String reason, String payeeName, @Nullable String idempotencyKey) {
         Account account = accounts.get(reference);
         accounts.lock(account);
+        if (idempotencyKey != null) {
+            java.util.Optional<Long> earlier = jdbc.sql("select id from refund where authority_id = ? and idempotency_key = ?")
+                    .params(account.authorityId(), idempotencyKey).query(Long.class).optional();
+            if (earlier.isPresent()) {
+                Refund first = refund(earlier.get());
+                if (!first.accountReference().equals(reference.value()) || !first.amount().equals(amount)) {
+                    throw Conflict.because("Idempotency-Key " + idempotencyKey + " was used for refund " + first.id() + " of " + first.amount()
+                            + " on account " + first.accountReference() + "; this request differs, so it is not a repeat");
+                }
+                return first;
+            }
+        }
         refuseMoreThanAvailable(account, amount);
         long id = jdbc.sql("""
-                insert into refund (authority_id, account_id, amount_pence, reason, payee_name, requested_at, requested_by)
-                values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(account.authorityId(), account.id(), amount.pence(), reason, payeeName, OffsetDateTime.now(clock), AccessAudit.currentUser())
+                insert into refund (authority_id, account_id, amount_pence, reason, payee_name, requested_at, requested_by, idempotency_key)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(account.authorityId(), account.id(), amount.pence(), reason, payeeName, OffsetDateTime.now(clock), AccessAudit.currentUser(),
+                        idempotencyKey)
                 .query(Long.class).single();
         audit.record(account.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.ACCOUNT, reference, "refund " + id + " of " + amount + " requested");
         if (!amount.isGreaterThan(approvalLimit(account.authorityId()))) {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -80,8 +81,14 @@ class CreditsController {
     /** Paid at once up to the authority's limit; above it, waits for a team leader. */
     @PostMapping("/api/v1/accounts/{reference}/refunds")
     @ResponseStatus(HttpStatus.CREATED)
-    RefundView requestRefund(@PathVariable String reference, @Valid @RequestBody RefundRequest r) {
-        return RefundView.of(credits.requestRefund(AccountReference.fromRequest(reference), Money.ofPence(r.amountPence()), r.reason(), r.payeeName()));
+    RefundView requestRefund(@PathVariable String reference,
+                             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+                             @Valid @RequestBody RefundRequest r) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw org.reclaim.shared.InvalidInput.of("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        return RefundView.of(credits.requestRefund(AccountReference.fromRequest(reference), Money.ofPence(r.amountPence()), r.reason(),
+                r.payeeName(), idempotencyKey));
     }
 
     @GetMapping("/api/v1/refunds")
