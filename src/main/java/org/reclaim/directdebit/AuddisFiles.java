@@ -71,7 +71,7 @@ class AuddisFiles {
             if (w.instruction().code() == TransactionCode.NEW_INSTRUCTION) {
                 Mandate mandate = mandates.get(authority.id(), w.mandateId());
                 if (mandate.status() == Mandate.Status.SET_UP) {
-                    jdbc.sql("update mandate set status = 'LODGED', lodged_on = ? where authority_id = ? and id = ?")
+                    jdbc.sql("update mandate set status = 'LODGED', lodged_on = ? where authority_id = ? and id = ? and status = 'SET_UP'")
                             .params(processingDay, authority.id(), mandate.id()).update();
                     mandates.event(mandate, "AUDDIS_LODGED", "0N in AUDDIS file " + id + " for processing on " + processingDay, "auddis", false);
                 }

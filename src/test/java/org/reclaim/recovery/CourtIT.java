@@ -85,13 +85,11 @@ class CourtIT {
     }
 
     private List<String> actions(Account a) {
-        return jdbc.sql("select code || '@' || issued_on from recovery_action where authority_id = ? and account_id = ? order by issued_on, id")
-                .params(a.authorityId(), a.id()).query(String.class).list();
+        return RecoveryRecords.actions(jdbc, a);
     }
 
     private long costs(Account a) {
-        return jdbc.sql("select coalesce(sum(amount_pence), 0) from ledger_entry where authority_id = ? and account_id = ? and entry_type = 'COSTS'")
-                .params(a.authorityId(), a.id()).query(Long.class).single();
+        return RecoveryRecords.costs(jdbc, a);
     }
 
     private long ledgerRows(BillingAuthority council) {
@@ -263,12 +261,5 @@ class CourtIT {
         assertThat(before).isPositive();
     }
 
-    private static final String PATH = """
-            {"graceDays": 0, "costsIfPaidBeforeHearing": "WITHDRAW", "reason": "Council's costs agreed with the court", "stages": [
-              {"code": "REMINDER_1", "waitDays": 0, "needsAuthorisation": false, "inUse": true, "document": "CT_REMINDER_1"},
-              {"code": "REMINDER_2", "waitDays": 0, "needsAuthorisation": false, "inUse": true, "document": "CT_REMINDER_2"},
-              {"code": "FINAL_NOTICE", "waitDays": 14, "needsAuthorisation": false, "inUse": true, "document": "CT_FINAL_NOTICE"},
-              {"code": "SUMMONS", "waitDays": 7, "costsPence": 7000, "needsAuthorisation": true, "inUse": true, "document": "CT_SUMMONS"},
-              {"code": "LIABILITY_ORDER", "waitDays": 21, "costsPence": 5000, "needsAuthorisation": false, "inUse": true, "document": "CT_LO"}
-            ]}""";
+    private static final String PATH = RecoveryRecords.PATH_WITH_COSTS;
 }

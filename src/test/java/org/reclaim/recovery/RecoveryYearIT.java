@@ -61,20 +61,15 @@ class RecoveryYearIT {
     }
 
     private long run(BillingAuthority council, String date, boolean preview) throws Exception {
-        String body = mvc.perform(post("/api/v1/recovery/runs").param("authority", council.gssCode()).param("date", date)
-                        .param("preview", String.valueOf(preview)).with(httpBasic("teamleader", "reclaim-demo")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMPLETED")).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(body, "$.id")).longValue();
+        return RecoveryRecords.run(mvc, council, date, preview);
     }
 
     private List<String> actions(Account a) {
-        return jdbc.sql("select code || '@' || issued_on from recovery_action where authority_id = ? and account_id = ? order by issued_on, id")
-                .params(a.authorityId(), a.id()).query(String.class).list();
+        return RecoveryRecords.actions(jdbc, a);
     }
 
     private long costs(Account a) {
-        return jdbc.sql("select coalesce(sum(amount_pence), 0) from ledger_entry where authority_id = ? and account_id = ? and entry_type = 'COSTS'")
-                .params(a.authorityId(), a.id()).query(Long.class).single();
+        return RecoveryRecords.costs(jdbc, a);
     }
 
     private long balance(Account a) {
