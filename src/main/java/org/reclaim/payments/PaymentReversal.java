@@ -53,16 +53,16 @@ public class PaymentReversal {
         if (!first) {
             return new Reversed(paymentId, Money.ZERO);   // reversed before: once only
         }
-        record Part(long accountId, String accountReference, int year, String part, long pence, int firstLine) {
+        record Part(long accountId, String accountReference, int year, String part, long pence) {
         }
         List<Part> parts = jdbc.sql("""
-                select l.account_id, a.reference, l.financial_year, l.part, sum(l.amount_pence), min(l.line)
+                select l.account_id, a.reference, l.financial_year, l.part, sum(l.amount_pence)
                 from payment_allocation l join account a on a.authority_id = l.authority_id and a.id = l.account_id
                 where l.authority_id = ? and l.payment_id = ?
                 group by l.account_id, a.reference, l.financial_year, l.part having sum(l.amount_pence) > 0
                 order by min(l.line)""")
                 .params(authorityId, paymentId)
-                .query((rs, n) -> new Part(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5), rs.getInt(6)))
+                .query((rs, n) -> new Part(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5)))
                 .list();
         if (parts.isEmpty()) {
             return new Reversed(paymentId, Money.ZERO);

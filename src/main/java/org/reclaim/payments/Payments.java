@@ -141,9 +141,6 @@ public class Payments {
         if (current.status() != PaymentOutcome.Status.POSTED) {
             throw Conflict.because("payment " + paymentId + " is in suspense: match it to an account first");
         }
-        if (current.allocations().stream().map(Allocation::amount).reduce(Money.ZERO, Money::plus).compareTo(payment.receipt().amount()) != 0) {
-            throw Conflict.because("payment " + paymentId + " was taken back by the bank (reversed): there is nothing to re-allocate");
-        }
         Money wantedTotal = wanted.stream().map(Allocation::amount).reduce(Money.ZERO, Money::plus);
         if (!wantedTotal.equals(payment.receipt().amount()) || wanted.stream().anyMatch(a -> !a.amount().isPositive())) {
             throw InvalidInput.of("allocations", "must be positive amounts adding up to the payment's " + payment.receipt().amount()

@@ -3,7 +3,7 @@ package org.reclaim.directdebit.bacs;
 import java.util.Optional;
 
 /** ADDACS (Direct Debit instruction amendment and cancellation) reason codes, REFERENCE.md section 8.3. */
-public enum AddacsReason {
+public enum AddacsReason implements BacsReason {
     INSTRUCTION_CANCELLED_REFER_TO_PAYER("0", "Instruction cancelled - refer to payer"),
     CANCELLED_BY_PAYER("1", "Instruction cancelled by payer"),
     PAYER_DECEASED("2", "Payer deceased"),
@@ -22,10 +22,12 @@ public enum AddacsReason {
         this.meaning = meaning;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String meaning() {
         return meaning;
     }
@@ -36,11 +38,6 @@ public enum AddacsReason {
     }
 
     public static Optional<AddacsReason> ofCode(String code) {
-        for (AddacsReason r : values()) {
-            if (r.code.equalsIgnoreCase(code)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return BacsReason.ofCode(AddacsReason.class, code);
     }
 }

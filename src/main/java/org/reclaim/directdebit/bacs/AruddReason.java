@@ -3,7 +3,7 @@ package org.reclaim.directdebit.bacs;
 import java.util.Optional;
 
 /** ARUDD (unpaid Direct Debit) reason codes and their meanings, REFERENCE.md section 8.3. */
-public enum AruddReason {
+public enum AruddReason implements BacsReason {
     REFER_TO_PAYER("0", "Refer to payer"),
     INSTRUCTION_CANCELLED("1", "Instruction cancelled"),
     PAYER_DECEASED("2", "Payer deceased"),
@@ -25,20 +25,17 @@ public enum AruddReason {
         this.meaning = meaning;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String meaning() {
         return meaning;
     }
 
     public static Optional<AruddReason> ofCode(String code) {
-        for (AruddReason r : values()) {
-            if (r.code.equalsIgnoreCase(code)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return BacsReason.ofCode(AruddReason.class, code);
     }
 }

@@ -3,7 +3,7 @@ package org.reclaim.directdebit.bacs;
 import java.util.Optional;
 
 /** AUDDIS (instruction rejection) reason codes, REFERENCE.md section 8.3. */
-public enum AuddisReason {
+public enum AuddisReason implements BacsReason {
     CANCELLED_BY_PAYER("1", "Instruction cancelled by payer"),
     PAYER_DECEASED("2", "Payer deceased"),
     ACCOUNT_TRANSFERRED("3", "Account transferred"),
@@ -31,20 +31,17 @@ public enum AuddisReason {
         this.meaning = meaning;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String meaning() {
         return meaning;
     }
 
     public static Optional<AuddisReason> ofCode(String code) {
-        for (AuddisReason r : values()) {
-            if (r.code.equalsIgnoreCase(code)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return BacsReason.ofCode(AuddisReason.class, code);
     }
 }
