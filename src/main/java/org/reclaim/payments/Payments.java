@@ -110,9 +110,9 @@ public class Payments {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String user = AccessAudit.currentUser();
         jdbc.sql("""
-                insert into payment_match (authority_id, payment_id, account_id, matched_how, note, matched_at, matched_by)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(account.authorityId(), paymentId, account.id(), how, note, now, user).update();
+                update payment set account_id = ?, matched_how = ?, match_note = ?, matched_at = ?, matched_by = ?
+                where authority_id = ? and id = ? and account_id is null""")
+                .params(account.id(), how, note, now, user, account.authorityId(), paymentId).update();
         int line = 1;
         for (Allocation a : allocations) {
             LedgerEntry entry = ledger.post(PayingAccounts.posting(paymentId, line, receipt, account.reference(), a));
@@ -239,15 +239,15 @@ public class Payments {
     }
 
     private Optional<Long> matchedAccount(int authorityId, long paymentId) {
-        return jdbc.sql("select account_id from payment_match where authority_id = ? and payment_id = ?")
+        return jdbc.sql("select account_id from payment where authority_id = ? and id = ? and account_id is not null")
                 .params(authorityId, paymentId).query(Long.class).optional();
     }
 
     /** What became of a payment received before: its account and how it stands allocated now. */
     PaymentOutcome outcome(Received payment) {
         Optional<String> reference = jdbc.sql("""
-                select a.reference from payment_match m join account a on a.authority_id = m.authority_id and a.id = m.account_id
-                where m.authority_id = ? and m.payment_id = ?""")
+                select a.reference from payment p join account a on a.authority_id = p.authority_id and a.id = p.account_id
+                where p.authority_id = ? and p.id = ?""")
                 .params(payment.authorityId(), payment.id()).query(String.class).optional();
         if (reference.isEmpty()) {
             return new PaymentOutcome(payment.id(), PaymentOutcome.Status.SUSPENSE, null, List.of(), payment.suspenseReason(), false);
@@ -278,7 +278,7 @@ public class Payments {
                 select p.id, b.gss_code, p.amount_pence, p.method, p.received_on, p.reference_given, p.payer_name, p.suspense_reason, p.source
                 from payment p join billing_authority b on b.id = p.authority_id
                 where (cast(:authority as int) is null or p.authority_id = :authority)
-                  and not exists (select 1 from payment_match m where m.authority_id = p.authority_id and m.payment_id = p.id)
+                  and p.account_id is null
                   and not exists (select 1 from payment_reversal r where r.authority_id = p.authority_id and r.payment_id = p.id)
                 order by p.received_on, p.id limit :limit""")
                 .param("authority", authorityId).param("limit", limit)

@@ -162,7 +162,7 @@ class MillionAccountsBenchmark {
                 first.lines(), ACCOUNTS, accounts.size(), council.gssCode(), seconds, Runtime.getRuntime().availableProcessors()));
         out.append(String.format("  %,.0f lines/s, %,.0f rows/s; %,d posted, %,d to suspense, %,d rejected%n", first.lines() / seconds,
                 written / seconds, first.posted(), first.suspense(), first.rejected().size()));
-        String[] tables = {"payment", "payment_match", "payment_allocation", "ledger_entry", "access_audit"};
+        String[] tables = {"payment", "payment_allocation", "ledger_entry", "access_audit"};
         for (int i = 0; i < tables.length; i++) {
             out.append(String.format("  %-18s %,12d rows%n", tables[i], after[i] - before[i]));
         }
@@ -256,8 +256,8 @@ class MillionAccountsBenchmark {
     }
 
     private long[] paymentRows() {
-        return new long[] {count("select count(*) from payment"), count("select count(*) from payment_match"),
-                count("select count(*) from payment_allocation"), count("select count(*) from ledger_entry"),
+        return new long[] {count("select count(*) from payment"), count("select count(*) from payment_allocation"),
+                count("select count(*) from ledger_entry"),
                 count("select count(*) from access_audit")};
     }
 

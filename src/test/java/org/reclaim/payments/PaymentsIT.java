@@ -38,6 +38,7 @@ class PaymentsIT {
     @Autowired Accounts accounts;
     @Autowired Payments payments;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
     TestData data;
     BillingAuthority council;
 
@@ -153,6 +154,11 @@ class PaymentsIT {
                         .content("{\"accountReference\": \"" + account.reference().value() + "\", \"note\": \"again\"}"))
                 .andExpect(status().isConflict());
         assertThat(payments.suspense(council.id(), 10)).hasSize(1);
+        // the database keeps it so: what was received never changes, and a match is never moved or undone
+        org.reclaim.AppendOnlyTables.assertRefused(transactions, jdbc, "update payment set amount_pence = 1 where id = " + suspended);
+        org.reclaim.AppendOnlyTables.assertRefused(transactions, jdbc, "update payment set account_id = null, matched_how = null, "
+                + "matched_at = null, matched_by = null where id = " + suspended);
+        org.reclaim.AppendOnlyTables.assertRefused(transactions, jdbc, "delete from payment where id = " + suspended);
     }
 
     @Test
