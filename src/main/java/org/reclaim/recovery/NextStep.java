@@ -22,12 +22,20 @@ final class NextStep {
      * An account's year as of the business date. {@code arrears}: instalments (after the grace days) and other debits
      * due, less credits; {@code balance}: everything owed for the year, including instalments not yet due and costs;
      * {@code arrearsAfterReminderWindow}: the part of the instalments due that fell due after the last reminder's 7 days
-     * (so arrears no greater than that mean the reminder was paid and this is a new default).
+     * (so arrears no greater than that mean the reminder was paid and this is a new default); {@code lastFellDue}: the
+     * latest day any of the year's sums fell due (its last instalment, or a later debit such as a backdated rebill).
      */
     record YearState(RevenueStream stream, Money arrears, Money balance, @Nullable String lastCode, @Nullable LocalDate lastOn,
                      @Nullable LocalDate lastHearingOn, int reminders, Money dueAfterReminderWindow,
-                     @Nullable LocalDate firstMissedAfterWindow, Money summonsCosts, boolean costsWithdrawn) {
+                     @Nullable LocalDate firstMissedAfterWindow, Money summonsCosts, boolean costsWithdrawn, @Nullable LocalDate lastFellDue) {
     }
+
+    /**
+     * SI 1992/613 reg 34(3): a summons for Council Tax may not be issued after the 6 years beginning with the day the
+     * sum became due. Only a year whose every sum is that old is barred here (a part-barred year is summonsed for what
+     * the officer confirms: summonses need a team leader's authorisation by default).
+     */
+    static final int SUMMONS_LIMIT_YEARS = 6;
 
     /** The action to take now, or the next one with the date it becomes due, or nothing. */
     record Decision(@Nullable String code, @Nullable LocalDate on, String rule, Money amount, Money costs, boolean now) {
@@ -51,6 +59,11 @@ final class NextStep {
             return Decision.at(StageCode.REMINDER_1.name(), date, date, reminderRule + ": an instalment is overdue and unpaid", y.arrears(), Money.ZERO);
         }
         if (last == null) {
+            if (y.balance().isPositive()) {
+                // the summons was settled and dropped; a second complaint for the same year is not the run's to make
+                return Decision.none("owes " + y.balance() + " again after the summons was paid before the hearing and its costs "
+                        + "withdrawn: a further complaint for the year is an officer's decision");
+            }
             return Decision.none("summons costs withdrawn by the authority's policy after payment before the hearing");
         }
         LocalDate lastOn = y.lastOn();
@@ -138,6 +151,11 @@ final class NextStep {
         }
         boolean rates = y.stream() == RevenueStream.BUSINESS_RATES;
         LocalDate on = noticeOn.plusDays(summons.waitDays());
+        LocalDate issuedOn = on.isAfter(date) ? on : date;
+        if (!rates && y.lastFellDue() != null && !issuedOn.isBefore(y.lastFellDue().plusYears(SUMMONS_LIMIT_YEARS))) {
+            return Decision.none("SI 1992/613 reg 34(3): no summons after 6 years from the day the sum became due (the year's last sum "
+                    + "fell due on " + y.lastFellDue() + ")");
+        }
         return Decision.at(StageCode.SUMMONS.name(), on, date, (rates ? "SI 1989/1058 reg 12" : "SI 1992/613 reg 33(1), 34(1)")
                 + ": the " + notice + " of " + noticeOn + " unpaid " + summons.waitDays() + " days after issue; complaint to the magistrates' court",
                 y.balance(), summons.costsOrZero());

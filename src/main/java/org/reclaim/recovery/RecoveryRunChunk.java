@@ -147,7 +147,8 @@ class RecoveryRunChunk {
                     select b.account_id, b.financial_year,
                            coalesce(sum(i.p) filter (where i.d + c.grace < :date), 0) as due,
                            coalesce(sum(i.p) filter (where i.d + c.grace < :date and i.d > h.last_reminder_on + 7), 0) as due_after_window,
-                           min(i.d) filter (where i.d + c.grace < :date and i.d > h.last_reminder_on + 7) as first_missed_after_window
+                           min(i.d) filter (where i.d + c.grace < :date and i.d > h.last_reminder_on + 7) as first_missed_after_window,
+                           max(i.d) as last_instalment
                     from bill b
                     join acct c on c.id = b.account_id
                     left join hist h on h.account_id = b.account_id and h.financial_year = b.financial_year
@@ -160,7 +161,8 @@ class RecoveryRunChunk {
                            coalesce(sum(e.amount_pence) filter (where e.amount_pence > 0 and not e.scheduled and e.due_on + c.grace < :date), 0) as unscheduled_due,
                            coalesce(sum(e.amount_pence) filter (where e.amount_pence > 0 and e.scheduled and e.due_on + c.grace < :date), 0) as scheduled_due,
                            coalesce(sum(e.amount_pence) filter (where e.amount_pence < 0 and e.effective_on <= :date), 0) as credits,
-                           coalesce(sum(e.amount_pence) filter (where e.amount_pence > 0 or e.effective_on <= :date), 0) as balance
+                           coalesce(sum(e.amount_pence) filter (where e.amount_pence > 0 or e.effective_on <= :date), 0) as balance,
+                           max(e.due_on) filter (where e.amount_pence > 0 and not e.scheduled) as last_debit_due
                     from ledger_entry e
                     join acct c on c.id = e.account_id
                     where e.authority_id = :authority and e.account_id > :after and e.account_id <= :upTo and e.financial_year <= :year
@@ -168,7 +170,8 @@ class RecoveryRunChunk {
                 select c.id, c.reference, c.stream, l.financial_year, l.unscheduled_due + coalesce(p.due, l.scheduled_due) + l.credits as arrears,
                        l.balance, h.last_code, h.last_on, h.last_hearing, coalesce(h.reminders, 0), coalesce(p.due_after_window, 0),
                        p.first_missed_after_window, coalesce(h.summons_costs, 0), coalesce(h.costs_withdrawn, false),
-                       coalesce(hold.hold_type, flagged.hold_type), coalesce(hold.note, flagged.note)
+                       coalesce(hold.hold_type, flagged.hold_type), coalesce(hold.note, flagged.note),
+                       greatest(p.last_instalment, l.last_debit_due)
                 from led l
                 join acct c on c.id = l.account_id
                 left join plan p on p.account_id = l.account_id and p.financial_year = l.financial_year
@@ -204,7 +207,8 @@ class RecoveryRunChunk {
                     return new Row(rs.getLong(1), new AccountReference(rs.getString(2)), stream, rs.getInt(4),
                             new NextStep.YearState(stream, Money.ofPence(Math.max(0, rs.getLong(5))), Money.ofPence(rs.getLong(6)), rs.getString(7),
                                     rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), rs.getInt(10), Money.ofPence(rs.getLong(11)),
-                                    rs.getObject(12, LocalDate.class), Money.ofPence(rs.getLong(13)), rs.getBoolean(14)),
+                                    rs.getObject(12, LocalDate.class), Money.ofPence(rs.getLong(13)), rs.getBoolean(14),
+                                    rs.getObject(17, LocalDate.class)),
                             rs.getString(15), rs.getString(16));
                 })
                 .list();
