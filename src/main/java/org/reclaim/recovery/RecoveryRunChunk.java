@@ -53,6 +53,9 @@ class RecoveryRunChunk {
     @Transactional
     Outcome run(long runId, int number, int authorityId, LocalDate date, boolean preview, Map<RevenueStream, RecoveryPath> paths,
                 long after, long upTo) {
+        // the chunk's query sorts some 80,000 ledger rows and 20,000 plans to aggregate them: in memory, not on disk
+        // (PostgreSQL's default work_mem of 4 MB spilled them), for this transaction only
+        jdbc.sql("set local work_mem = '64MB'").update();
         List<Row> rows = candidates(authorityId, date, paths, after, upTo, false);
         CopyRows lines = new CopyRows("recovery_line", "authority_id, run_id, account_id, financial_year, stream, stage_code, due_on, rule, "
                 + "amount_pence, costs_pence, needs_authorisation, state, hold_type, note, decided_at, decided_by");
