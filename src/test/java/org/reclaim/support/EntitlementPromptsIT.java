@@ -58,15 +58,20 @@ class EntitlementPromptsIT {
     @Autowired CircumstanceChanges changes;
     @Autowired Holds holds;
 
+    @Autowired SupportSettings settings;
+
     TestData data;
-    BillingAuthority council;
+    /** One council for the class (tests share a database with few free reference prefixes); each test makes its own accounts. */
+    static BillingAuthority council;
 
     @BeforeEach
     void setUp() {
         data = TestData.from(context);
-        council = data.authority().name("Prompts Council").create();
-        authorities.replacePrecepts(council.id(), Y, List.of(
-                new Authorities.PreceptSetting("Prompts Council", PreceptorKind.BILLING_AUTHORITY, Money.ofPence(200000), "test")));
+        if (council == null) {
+            council = data.authority().name("Prompts Council").create();
+            authorities.replacePrecepts(council.id(), Y, List.of(
+                    new Authorities.PreceptSetting("Prompts Council", PreceptorKind.BILLING_AUTHORITY, Money.ofPence(200000), "test")));
+        }
     }
 
     @Test
@@ -101,6 +106,7 @@ class EntitlementPromptsIT {
         Account awarded = billed(CouncilTaxCircumstances.NONE.withCouncilTaxReduction(Money.ofPence(40000)), person(), person());
 
         // no threshold set (the default): an income alone prompts nothing
+        settings.set(council.id(), new SupportSettings.Settings(null, 30));
         assertThat(codes(couple, "&monthlyIncomePence=50000")).isEmpty();
         mvc.perform(put("/api/v1/authorities/{code}/support-settings", council.gssCode()).with(httpBasic("admin", "reclaim-demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"ctrPromptIncomeBelowPence\": 96000, \"debtAdvicePauseDays\": 30}"))
