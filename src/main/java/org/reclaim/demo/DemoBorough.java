@@ -30,6 +30,7 @@ import org.reclaim.authorities.PublishedPrecept;
 import org.reclaim.shared.CouncilTaxBand;
 import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.Money;
+import org.reclaim.support.AdvicePartners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -62,13 +63,16 @@ public class DemoBorough {
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final Authorities authorities;
+    private final AdvicePartners advicePartners;
     private final Clock clock;
 
-    DemoBorough(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, Authorities authorities, Clock clock) {
+    DemoBorough(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, Authorities authorities,
+                AdvicePartners advicePartners, Clock clock) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.authorities = authorities;
+        this.advicePartners = advicePartners;
         this.clock = clock;
     }
 
@@ -111,6 +115,7 @@ public class DemoBorough {
                     authorities.create(council.gssCode(), council.name(), council.kind(), council.referencePrefix()));
             council.bodies().forEach(b -> authorities.preceptingBody(authority.id(), b.name(), b.kind()));
             CONFIGURED_YEARS.forEach(year -> configureFromPublished(council, authority, year));
+            DemoAdvicePartners.of(council).forEach(partner -> advicePartners.add(authority.id(), partner));
             DemoPopulation.Size size = DemoPopulation.Size.of(council, dwellings);
             DemoPopulation.IdBases ids = new DemoPopulation.IdBases(reserve("property", size.properties()),
                     reserve("party", size.partiesAtMost()), reserve("account", size.accounts()));

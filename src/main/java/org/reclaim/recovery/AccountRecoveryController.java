@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountRecoveryController {
 
     record HoldInput(@NotBlank(message = "is required: one of " + "BREATHING_SPACE_STANDARD, BREATHING_SPACE_MENTAL_HEALTH, DISPUTE, APPEAL, "
-            + "CTR_CLAIM_PENDING, VULNERABILITY_REVIEW, DECEASED, INSOLVENCY, ARRANGEMENT") String type,
+            + "CTR_CLAIM_PENDING, VULNERABILITY_REVIEW, DECEASED, INSOLVENCY, ARRANGEMENT, DEBT_ADVICE") String type,
                      @NotNull(message = "is required: the day the hold starts") LocalDate from, @Nullable LocalDate endsOn,
                      @Nullable LocalDate reviewOn, @NotBlank(message = "is required: say why recovery is held") String reason) {
     }

@@ -47,7 +47,8 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
-                        // configuration of the councils: anyone signed in reads it, only an admin changes it
+                        // configuration of the councils: anyone signed in reads it, only an admin changes it (this includes
+                        // each council's advice partners directory and its support settings)
                         .requestMatchers(GET, "/api/v1/authorities/**").authenticated()
                         .requestMatchers("/api/v1/authorities/**").hasRole(ADMIN)
                         // totals without personal data: anyone signed in
@@ -91,7 +92,8 @@ class SecurityConfig {
                         .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)
                         // which parish area a dwelling lies in changes every bill there: a team leader or an administrator
                         .requestMatchers(PUT, "/api/v1/properties/*/parish").hasAnyRole(TEAM_LEADER, ADMIN)
-                        // personal data: the collections team reads and works it, auditors read it
+                        // personal data: the collections team reads and works it, auditors read it (this includes an account's
+                        // entitlement prompts and referrals, and a customer's circumstance facts)
                         .requestMatchers(GET, "/api/v1/accounts/**", "/api/v1/customers/**", "/api/v1/properties/**")
                             .hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
                         .requestMatchers("/api/v1/accounts/**", "/api/v1/customers/**", "/api/v1/properties/**", "/api/v1/hb-overpayments/**")

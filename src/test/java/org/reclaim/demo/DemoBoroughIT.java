@@ -38,6 +38,22 @@ class DemoBoroughIT {
     }
 
     @Test
+    void eachCouncilHasThePartnersItsSourceDocumentNamesAndNationalDebtAdvice() throws Exception {
+        mvc.perform(get("/api/v1/authorities/E07000135/advice-partners").with(httpBasic("officer", "reclaim-demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.name == 'Helping Hands')].kind").value(org.hamcrest.Matchers.contains("DROP_IN")))
+                .andExpect(jsonPath("$[?(@.kind == 'DEBT_ADVICE')].name").value(
+                        org.hamcrest.Matchers.containsInAnyOrder("MoneyHelper", "StepChange Debt Charity", "National Debtline")));
+        mvc.perform(get("/api/v1/authorities/E08000010/advice-partners").with(httpBasic("officer", "reclaim-demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.kind == 'WELFARE_RIGHTS')].name").value(
+                        org.hamcrest.Matchers.hasItem("Wigan Council Welfare Rights and Welfare Support")))
+                .andExpect(jsonPath("$[?(@.name == 'Helping Hands')]").isEmpty());
+        // no telephone numbers were invented: national partners carry only their public web address
+        assertThat(count("select count(*) from advice_partner where contact is not null")).isZero();
+    }
+
+    @Test
     void chargesOadbyAndWigstonAtThePublishedBandTotals() {
         // a full-year Band D account of 2025/26 is charged exactly the published £2,330.02
         List<Long> bandD = jdbc.sql("""

@@ -97,6 +97,13 @@ class AuthorizationIT {
     private static final String NEW_FLAG = """
             {"flag": "VULNERABLE", "startsOn": "2025-01-01", "note": "authorization test"}""";
 
+    private static final String FACT = """
+            {"fact": "STUDENT", "startsOn": "2025-09-01"}""";
+    private static final String PARTNER = """
+            {"name": "Authtest Advice", "kind": "DEBT_ADVICE"}""";
+    private static final String SUPPORT_SETTINGS = """
+            {"debtAdvicePauseDays": 30}""";
+
     static Stream<Arguments> matrix() {
         return Stream.of(
                 // anonymous: every API path wants a sign-in
@@ -123,6 +130,13 @@ class AuthorizationIT {
                 Arguments.of("officer", "GET", "/api/v1/audit", null, 403),
                 Arguments.of("officer", "GET", "/api/v1/audit?subjectType=ACCOUNT&subjectId=REF", null, 403),
                 Arguments.of("officer", "GET", "/api/v1/whatever", null, 403),
+                // benefits maximisation and signposting: the team works them; the directory and settings are an administrator's
+                Arguments.of("officer", "GET", "/api/v1/accounts/REF/entitlement-prompts", null, 200),
+                Arguments.of("officer", "GET", "/api/v1/accounts/REF/referrals", null, 200),
+                Arguments.of("officer", "GET", "/api/v1/authorities/GSS/advice-partners", null, 200),
+                Arguments.of("officer", "POST", "/api/v1/authorities/GSS/advice-partners", PARTNER, 403),
+                Arguments.of("officer", "PUT", "/api/v1/authorities/GSS/support-settings", SUPPORT_SETTINGS, 403),
+                Arguments.of("officer", "GET", "/api/v1/customers/CUSTOMER/circumstance-facts", null, 200),
 
                 // team leader: everything an officer does
                 Arguments.of("teamleader", "GET", "/api/v1/accounts/REF", null, 200),
@@ -143,6 +157,10 @@ class AuthorizationIT {
                 Arguments.of("auditor", "POST", "/api/v1/customers/CUSTOMER/flags", NEW_FLAG, 403),
                 Arguments.of("auditor", "POST", "/api/v1/properties", NEW_PROPERTY, 403),
                 Arguments.of("auditor", "POST", "/api/v1/audit", "{}", 403),
+                Arguments.of("auditor", "GET", "/api/v1/accounts/REF/entitlement-prompts", null, 200),
+                Arguments.of("auditor", "GET", "/api/v1/customers/CUSTOMER/circumstance-facts", null, 200),
+                Arguments.of("auditor", "POST", "/api/v1/customers/CUSTOMER/circumstance-facts", FACT, 403),
+                Arguments.of("auditor", "POST", "/api/v1/accounts/REF/referrals", "{}", 403),
 
                 // admin: configuration, no personal data
                 Arguments.of("admin", "GET", "/api/v1/authorities", null, 200),
@@ -155,6 +173,11 @@ class AuthorizationIT {
                 Arguments.of("admin", "POST", "/api/v1/accounts", OPEN_ACCOUNT, 403),
                 Arguments.of("admin", "POST", "/api/v1/accounts/REF/adjustments", ADJUSTMENT, 403),
                 Arguments.of("admin", "GET", "/api/v1/audit", null, 403),
+                Arguments.of("admin", "GET", "/api/v1/accounts/REF/entitlement-prompts", null, 403),
+                Arguments.of("admin", "GET", "/api/v1/accounts/REF/referrals", null, 403),
+                Arguments.of("admin", "GET", "/api/v1/customers/CUSTOMER/circumstance-facts", null, 403),
+                Arguments.of("admin", "POST", "/api/v1/authorities/GSS/advice-partners", PARTNER, 201),
+                Arguments.of("admin", "PUT", "/api/v1/authorities/GSS/support-settings", SUPPORT_SETTINGS, 200),
                 Arguments.of("admin", "GET", "/api/v1/whatever", null, 403),
                 Arguments.of("admin", "POST", "/api/v1/whatever", "{}", 403),
                 Arguments.of("admin", "GET", "/api/v2/accounts/REF", null, 403));
