@@ -259,6 +259,13 @@ class RemediesIT {
         mvc.perform(as(post("/api/v1/recovery/enforcement-returns").param("authority", council.gssCode()), "officer")
                 .contentType("text/csv").content(good)).andExpect(status().isConflict());
         assertThat(ledger.balance(two).pence()).isZero();
+        // each returned case is on its account's timeline, with what the agent collected and the fees
+        assertThat(jdbc.sql("""
+                select what || ' ' || amount_pence || ' ' || costs_pence from recovery_timeline
+                where authority_id = ? and account_id = ? and kind = 'ENFORCEMENT_RETURN'""")
+                .params(council.id(), two.id()).query(String.class).list()).containsExactly("PAID 30000 7500");
+        assertThat(jdbc.sql("select rule from recovery_timeline where authority_id = ? and account_id = ? and kind = 'ENFORCEMENT_RETURN'")
+                .params(council.id(), one.id()).query(String.class).single()).contains("Bristow").contains("NULLA_BONA");
         // nulla bona: committal becomes a flaggable option, for a team leader
         mvc.perform(as(get("/api/v1/accounts/{r}/remedies", one.reference().value()), "officer"))
                 .andExpect(jsonPath("$.years[0].options[6].remedy").value("COMMITTAL"))
