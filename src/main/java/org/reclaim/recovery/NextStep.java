@@ -49,6 +49,20 @@ final class NextStep {
     }
 
     static Decision decide(YearState y, RecoveryPath path, LocalDate date) {
+        Decision d = decideByLaw(y, path, date);
+        if (d.code() == null || d.code().equals(COSTS_WITHDRAWN)) {
+            return d;
+        }
+        // the council's own threshold for the stage (its policy, part of the path): below it, the run waits
+        RecoveryPath.Stage stage = path.stage(StageCode.valueOf(d.code())).orElseThrow();
+        if (!stage.worthIssuing(d.amount())) {
+            return Decision.none(d.code() + " not issued for " + d.amount() + ": below the authority's minimum of " + stage.minimum()
+                    + " for the stage");
+        }
+        return d;
+    }
+
+    private static Decision decideByLaw(YearState y, RecoveryPath path, LocalDate date) {
         boolean rates = y.stream() == RevenueStream.BUSINESS_RATES;
         String reminderRule = rates ? "SI 1989/1058 reg 8(1)" : "SI 1992/613 reg 23(1)";
         StageCode last = y.lastCode() == null || y.lastCode().equals(COSTS_WITHDRAWN) ? null : StageCode.valueOf(y.lastCode());

@@ -24,7 +24,19 @@ public record RecoveryPath(int authorityId, RevenueStream stream, int version, i
     public enum CostsPolicy { STAND, WITHDRAW }
 
     /** A stage: waiting days after the stage before it (the first: after the missed instalment's grace). */
-    public record Stage(StageCode code, int waitDays, @Nullable Money costs, boolean needsAuthorisation, boolean inUse, String document) {
+    public record Stage(StageCode code, int waitDays, @Nullable Money costs, boolean needsAuthorisation, boolean inUse, String document,
+                        @Nullable Money minimum) {
+
+        /** A stage with no minimum amount. */
+        public Stage(StageCode code, int waitDays, @Nullable Money costs, boolean needsAuthorisation, boolean inUse, String document) {
+            this(code, waitDays, costs, needsAuthorisation, inUse, document, null);
+        }
+
+        /** Whether the council issues the stage for this amount: not below its minimum, if it set one. */
+        public boolean worthIssuing(Money amount) {
+            return minimum == null || !minimum.isGreaterThan(amount);
+        }
+
         public Money costsOrZero() {
             return costs == null ? Money.ZERO : costs;
         }
@@ -88,6 +100,9 @@ public record RecoveryPath(int authorityId, RevenueStream stream, int version, i
             if (s.costs() != null && s.costs().isPositive() && !s.code().mayCarryCosts()) {
                 errors.add(new InvalidInput.FieldError(field + ".costsPence", "a " + s.code() + " carries no costs: costs are those "
                         + "reasonably incurred in obtaining a liability order (SI 1992/613 reg 34(7))"));
+            }
+            if (s.minimum() != null && s.minimum().isNegative()) {
+                errors.add(new InvalidInput.FieldError(field + ".minimumPence", "must not be negative"));
             }
             if (s.document().isBlank()) {
                 errors.add(new InvalidInput.FieldError(field + ".document", "is required: the code of the letter the stage produces"));

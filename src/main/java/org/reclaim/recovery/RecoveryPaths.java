@@ -88,21 +88,23 @@ public class RecoveryPaths {
             RecoveryPath.Stage s = stages.get(i);
             jdbc.sql("""
                     insert into recovery_path_stage (authority_id, stream, version, position, code, wait_days, costs_pence,
-                                                     needs_authorisation, in_use, document_code)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                     needs_authorisation, in_use, document_code, minimum_pence)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(authorityId, stream.name(), version, i + 1, s.code().name(), s.waitDays(),
-                            s.costs() == null ? null : s.costs().pence(), s.needsAuthorisation(), s.inUse(), s.document())
+                            s.costs() == null ? null : s.costs().pence(), s.needsAuthorisation(), s.inUse(), s.document(),
+                            s.minimum() == null ? null : s.minimum().pence())
                     .update();
         }
     }
 
     private RecoveryPath read(int authorityId, RevenueStream stream, int version) {
         List<RecoveryPath.Stage> stages = jdbc.sql("""
-                select code, wait_days, costs_pence, needs_authorisation, in_use, document_code from recovery_path_stage
+                select code, wait_days, costs_pence, needs_authorisation, in_use, document_code, minimum_pence from recovery_path_stage
                 where authority_id = ? and stream = ? and version = ? order by position""")
                 .params(authorityId, stream.name(), version)
                 .query((rs, n) -> new RecoveryPath.Stage(StageCode.valueOf(rs.getString(1)), rs.getInt(2),
-                        rs.getObject(3) == null ? null : Money.ofPence(rs.getLong(3)), rs.getBoolean(4), rs.getBoolean(5), rs.getString(6)))
+                        rs.getObject(3) == null ? null : Money.ofPence(rs.getLong(3)), rs.getBoolean(4), rs.getBoolean(5), rs.getString(6),
+                        rs.getObject(7) == null ? null : Money.ofPence(rs.getLong(7))))
                 .list();
         return jdbc.sql("""
                 select grace_days, costs_if_paid_before_hearing, reason, changed_at, changed_by from recovery_path_version

@@ -26,14 +26,15 @@ import org.springframework.web.bind.annotation.RestController;
 class RecoveryPathsController {
 
     record StageInput(@NotBlank String code, @NotNull Integer waitDays, @Nullable Long costsPence, @NotNull Boolean needsAuthorisation,
-                      @NotNull Boolean inUse, @NotBlank String document) {
+                      @NotNull Boolean inUse, @NotBlank String document, @Nullable Long minimumPence) {
     }
 
     record PathInput(@NotNull Integer graceDays, @Nullable String costsIfPaidBeforeHearing, @NotEmpty List<@Valid StageInput> stages,
                      @NotBlank String reason) {
     }
 
-    record StageView(String code, int waitDays, @Nullable Long costsPence, boolean needsAuthorisation, boolean inUse, String document) {
+    record StageView(String code, int waitDays, @Nullable Long costsPence, boolean needsAuthorisation, boolean inUse, String document,
+                     @Nullable Long minimumPence) {
     }
 
     record PathView(String authority, String stream, int version, int graceDays, String costsIfPaidBeforeHearing, List<StageView> stages,
@@ -63,7 +64,8 @@ class RecoveryPathsController {
         for (int i = 0; i < input.stages().size(); i++) {
             StageInput in = input.stages().get(i);
             stages.add(new RecoveryPath.Stage(StageCode.fromRequest(in.code(), "stages[" + i + "].code"), in.waitDays(),
-                    in.costsPence() == null ? null : Money.ofPence(in.costsPence()), in.needsAuthorisation(), in.inUse(), in.document()));
+                    in.costsPence() == null ? null : Money.ofPence(in.costsPence()), in.needsAuthorisation(), in.inUse(), in.document(),
+                    in.minimumPence() == null ? null : Money.ofPence(in.minimumPence())));
         }
         RecoveryPath.CostsPolicy policy;
         try {
@@ -85,7 +87,7 @@ class RecoveryPathsController {
     private PathView view(BillingAuthority council, RecoveryPath p) {
         return new PathView(council.gssCode(), p.stream().name(), p.version(), p.graceDays(), p.costsIfPaidBeforeHearing().name(),
                 p.stages().stream().map(s -> new StageView(s.code().name(), s.waitDays(), s.costs() == null ? null : s.costs().pence(),
-                        s.needsAuthorisation(), s.inUse(), s.document())).toList(),
+                        s.needsAuthorisation(), s.inUse(), s.document(), s.minimum() == null ? null : s.minimum().pence())).toList(),
                 p.reason(), p.changedAt(), p.changedBy(), paths.history(council.id(), p.stream()));
     }
 }

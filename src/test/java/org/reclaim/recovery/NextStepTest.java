@@ -73,4 +73,27 @@ class NextStepTest {
         assertThat(d.rule()).isEqualTo("owes £120.00 again after the summons was paid before the hearing and its costs withdrawn: "
                 + "a further complaint for the year is an officer's decision");
     }
+
+    @Test
+    void aStageIsNotIssuedBelowTheCouncilsMinimumForItAndIsAtIt() {
+        RecoveryPath byDefault = path(RevenueStream.COUNCIL_TAX, RecoveryPath.CostsPolicy.STAND);
+        java.util.List<RecoveryPath.Stage> stages = new java.util.ArrayList<>(byDefault.stages());
+        RecoveryPath.Stage reminder = stages.get(0);
+        stages.set(0, new RecoveryPath.Stage(reminder.code(), reminder.waitDays(), reminder.costs(), reminder.needsAuthorisation(),
+                reminder.inUse(), reminder.document(), Money.ofPence(500)));
+        RecoveryPath minimumFive = new RecoveryPath(1, RevenueStream.COUNCIL_TAX, 2, 0, RecoveryPath.CostsPolicy.STAND, stages, "de minimis",
+                byDefault.changedAt(), "admin");
+        LocalDate day = LocalDate.of(2026, 4, 2);
+
+        NextStep.Decision below = NextStep.decide(missed(499), minimumFive, day);
+        assertThat(below.code()).isNull();
+        assertThat(below.rule()).isEqualTo("REMINDER_1 not issued for £4.99: below the authority's minimum of £5.00 for the stage");
+        assertThat(NextStep.decide(missed(500), minimumFive, day).code()).isEqualTo("REMINDER_1");
+        assertThat(NextStep.decide(missed(499), byDefault, day).code()).isEqualTo("REMINDER_1");
+    }
+
+    private static NextStep.YearState missed(long pence) {
+        return new NextStep.YearState(RevenueStream.COUNCIL_TAX, Money.ofPence(pence), Money.ofPence(100_000), null, null, null, 0,
+                Money.ZERO, null, Money.ZERO, false, LocalDate.of(2027, 3, 1));
+    }
 }

@@ -211,6 +211,16 @@ class RecoveryYearIT {
         mvc.perform(put("/api/v1/recovery/paths/{a}/COUNCIL_TAX", council.gssCode()).with(httpBasic("officer", "reclaim-demo"))
                         .contentType(MediaType.APPLICATION_JSON).content(path(21, "REMINDER_1", "not an admin")))
                 .andExpect(status().isForbidden());
+        // a council's minimum amount for a stage is part of the path; a negative one is refused where it is
+        String withMinimum = path(21, "REMINDER_1", "no reminder under £5").replace("\"document\": \"CT_REMINDER_1\"",
+                "\"document\": \"CT_REMINDER_1\", \"minimumPence\": %d");
+        mvc.perform(put("/api/v1/recovery/paths/{a}/COUNCIL_TAX", council.gssCode()).with(httpBasic("admin", "reclaim-demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(withMinimum.formatted(-1)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("stages[0].minimumPence"));
+        mvc.perform(put("/api/v1/recovery/paths/{a}/COUNCIL_TAX", council.gssCode()).with(httpBasic("admin", "reclaim-demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(withMinimum.formatted(500)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.stages[0].minimumPence").value(500))
+                .andExpect(jsonPath("$.stages[1].minimumPence").isEmpty());
         Account a = data.account(council).property(data.dwelling(council).band(CouncilTaxBand.B).create()).open();
         mvc.perform(post("/api/v1/accounts/{r}/holds", a.reference().value()).with(httpBasic("officer", "reclaim-demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"type\": \"DISPUTE\", \"from\": \"2026-04-01\", \"reason\": \"disputes liability\"}"))
