@@ -74,17 +74,11 @@ public class Credits {
     public Refund requestRefund(AccountReference reference, Money amount, String reason, String payeeName, @Nullable String idempotencyKey) {
         Account account = accounts.get(reference);
         accounts.lock(account);
-        if (idempotencyKey != null) {
-            java.util.Optional<Long> earlier = jdbc.sql("select id from refund where authority_id = ? and idempotency_key = ?")
-                    .params(account.authorityId(), idempotencyKey).query(Long.class).optional();
-            if (earlier.isPresent()) {
-                Refund first = refund(earlier.get());
-                if (!first.accountReference().equals(reference.value()) || !first.amount().equals(amount)) {
-                    throw Conflict.because("Idempotency-Key " + idempotencyKey + " was used for refund " + first.id() + " of " + first.amount()
-                            + " on account " + first.accountReference() + "; this request differs, so it is not a repeat");
-                }
-                return first;
-            }
+        java.util.Optional<Long> earlier = earlier("refund", account.authorityId(), idempotencyKey);
+        if (earlier.isPresent()) {
+            Refund first = refund(earlier.get());
+            refuseDifferentRepeat(idempotencyKey, "refund " + first.id(), first.amount(), first.accountReference(), amount, reference.value());
+            return first;
         }
         refuseMoreThanAvailable(account, amount);
         long id = jdbc.sql("""
@@ -130,7 +124,8 @@ public class Credits {
 
     /** Moves credit to another account of a payer liable on both (a Council Tax credit to their rent, say). */
     @Transactional
-    public Transfer transfer(AccountReference fromReference, AccountReference toReference, Money amount, String reason) {
+    public Transfer transfer(AccountReference fromReference, AccountReference toReference, Money amount, String reason,
+                             @Nullable String idempotencyKey) {
         Account from = accounts.get(fromReference);
         Account to = accounts.find(toReference).orElseThrow(() -> InvalidInput.of("toAccountReference", "there is no account " + toReference));
         if (from.id() == to.id() || from.authorityId() != to.authorityId()
@@ -140,20 +135,69 @@ public class Credits {
         // always lock in id order, so two transfers between the same accounts cannot deadlock
         accounts.lock(from.id() < to.id() ? from : to);
         accounts.lock(from.id() < to.id() ? to : from);
+        java.util.Optional<Long> earlier = earlier("credit_transfer", from.authorityId(), idempotencyKey);
+        if (earlier.isPresent()) {
+            Transfer first = transfer(from.authorityId(), earlier.get());
+            refuseDifferentRepeat(idempotencyKey, "credit transfer " + first.id(), first.amount(), first.from() + " to " + first.to(), amount,
+                    fromReference + " to " + toReference);
+            return first;
+        }
         refuseMoreThanAvailable(from, amount);
-        long id = jdbc.sql("""
-                insert into credit_transfer (authority_id, from_account_id, to_account_id, amount_pence, reason, made_at, made_by)
-                values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(from.authorityId(), from.id(), to.id(), amount.pence(), reason, OffsetDateTime.now(clock), AccessAudit.currentUser())
-                .query(Long.class).single();
-        takeCredit(from, amount, EntryType.TRANSFER, "Credit moved to " + toReference + ": " + reason, "credit-transfer-" + id + "-out");
         LocalDate today = LocalDate.now(clock);
         List<Allocation> allocations = paying.read(to).allocate(amount, today, null);
+        long id = jdbc.sql("""
+                insert into credit_transfer (authority_id, from_account_id, to_account_id, amount_pence, reason, made_at, made_by,
+                                             idempotency_key, allocation_years, allocation_parts, allocation_pence)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(from.authorityId(), from.id(), to.id(), amount.pence(), reason, OffsetDateTime.now(clock), AccessAudit.currentUser(),
+                        idempotencyKey, allocations.stream().map(a -> (short) a.year().startYear()).toArray(Short[]::new),
+                        allocations.stream().map(a -> a.part().name()).toArray(String[]::new),
+                        allocations.stream().map(a -> a.amount().pence()).toArray(Long[]::new))
+                .query(Long.class).single();
+        takeCredit(from, amount, EntryType.TRANSFER, "Credit moved to " + toReference + ": " + reason, "credit-transfer-" + id + "-out");
         Map<FinancialYear, Money> byYear = new TreeMap<>();
         allocations.forEach(a -> byYear.merge(a.year(), a.amount(), Money::plus));
         byYear.forEach((year, part) -> ledger.post(new Posting(toReference, year, EntryType.TRANSFER, part.negate(), today, null,
                 "Credit moved from " + fromReference + ": " + reason, "credit-transfer-" + id + "-in-" + year.startYear(), null)));
         return new Transfer(id, fromReference.value(), toReference.value(), amount, allocations);
+    }
+
+    /** The request made before with this Idempotency-Key at the authority, if any (table: refund or credit_transfer). */
+    private java.util.Optional<Long> earlier(String table, int authorityId, @Nullable String idempotencyKey) {
+        return idempotencyKey == null ? java.util.Optional.empty()
+                : jdbc.sql("select id from " + table + " where authority_id = ? and idempotency_key = ?")
+                        .params(authorityId, idempotencyKey).query(Long.class).optional();
+    }
+
+    /** A repeat must ask for the same thing as the first request; a key reused for something else is refused. */
+    private static void refuseDifferentRepeat(@Nullable String key, String first, Money firstAmount, String firstAccounts, Money amount,
+                                              String accounts) {
+        if (!firstAmount.equals(amount) || !firstAccounts.equals(accounts)) {
+            throw Conflict.because("Idempotency-Key " + key + " was used for " + first + " of " + firstAmount + " on account "
+                    + firstAccounts + "; this request differs, so it is not a repeat");
+        }
+    }
+
+    /** A transfer as made, with how it was set against the receiving account. */
+    private Transfer transfer(int authorityId, long id) {
+        return jdbc.sql("""
+                select t.id, f.reference, o.reference, t.amount_pence, t.allocation_years, t.allocation_parts, t.allocation_pence
+                from credit_transfer t
+                join account f on f.authority_id = t.authority_id and f.id = t.from_account_id
+                join account o on o.authority_id = t.authority_id and o.id = t.to_account_id
+                where t.authority_id = ? and t.id = ?""")
+                .params(authorityId, id)
+                .query((rs, n) -> {
+                    Short[] years = (Short[]) rs.getArray(5).getArray();
+                    String[] parts = (String[]) rs.getArray(6).getArray();
+                    Long[] pence = (Long[]) rs.getArray(7).getArray();
+                    List<Allocation> allocations = new ArrayList<>();
+                    for (int i = 0; i < years.length; i++) {
+                        allocations.add(new Allocation(FinancialYear.of(years[i]), Allocation.Part.valueOf(parts[i]), Money.ofPence(pence[i])));
+                    }
+                    return new Transfer(rs.getLong(1), rs.getString(2), rs.getString(3), Money.ofPence(rs.getLong(4)), allocations);
+                })
+                .single();
     }
 
     private void refuseMoreThanAvailable(Account account, Money amount) {

@@ -84,11 +84,15 @@ class CreditsController {
     RefundView requestRefund(@PathVariable String reference,
                              @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
                              @Valid @RequestBody RefundRequest r) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw org.reclaim.shared.InvalidInput.of("Idempotency-Key", "must be 1 to 200 characters");
-        }
+        checkIdempotencyKey(idempotencyKey);
         return RefundView.of(credits.requestRefund(AccountReference.fromRequest(reference), Money.ofPence(r.amountPence()), r.reason(),
                 r.payeeName(), idempotencyKey));
+    }
+
+    private static void checkIdempotencyKey(@Nullable String key) {
+        if (key != null && (key.isBlank() || key.length() > 200)) {
+            throw org.reclaim.shared.InvalidInput.of("Idempotency-Key", "must be 1 to 200 characters");
+        }
     }
 
     @GetMapping("/api/v1/refunds")
@@ -125,9 +129,12 @@ class CreditsController {
 
     @PostMapping("/api/v1/accounts/{reference}/credit-transfers")
     @ResponseStatus(HttpStatus.CREATED)
-    TransferView transfer(@PathVariable String reference, @Valid @RequestBody TransferRequest r) {
+    TransferView transfer(@PathVariable String reference,
+                          @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+                          @Valid @RequestBody TransferRequest r) {
+        checkIdempotencyKey(idempotencyKey);
         Credits.Transfer t = credits.transfer(AccountReference.fromRequest(reference), AccountReference.fromRequest(r.toAccountReference()),
-                Money.ofPence(r.amountPence()), r.reason());
+                Money.ofPence(r.amountPence()), r.reason(), idempotencyKey);
         return new TransferView(t.id(), t.from(), t.to(), t.amount().pence(), t.allocations().stream()
                 .map(a -> new PaymentsController.AllocationView(a.year().toString(), a.part(), a.amount().pence())).toList());
     }

@@ -126,16 +126,29 @@ class CreditsIT {
         ledger.post(Posting.of(rates.reference(), Y2024, EntryType.CHARGE, Money.ofPence(2000), Y2024.start(), "rates"));
         ledger.post(Posting.of(rates.reference(), Y2025, EntryType.CHARGE, Money.ofPence(5000), Y2025.start(), "rates"));
 
-        mvc.perform(post("/api/v1/accounts/{ref}/credit-transfers", councilTax.reference().value()).with(httpBasic("officer", "reclaim-demo"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"toAccountReference\": \"" + rates.reference().value() + "\", \"amountPence\": 3000, \"reason\": \"payer asked\"}"))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.allocations[0].financialYear").value("2024/25"))
-                .andExpect(jsonPath("$.allocations[0].amountPence").value(2000))
-                .andExpect(jsonPath("$.allocations[1].financialYear").value("2025/26"))
-                .andExpect(jsonPath("$.allocations[1].amountPence").value(1000));
+        String move = "{\"toAccountReference\": \"" + rates.reference().value() + "\", \"amountPence\": 3000, \"reason\": \"payer asked\"}";
+        // sent twice with the same Idempotency-Key (a retry after a timeout): one transfer, the same answer
+        String first = null;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            String answer = mvc.perform(post("/api/v1/accounts/{ref}/credit-transfers", councilTax.reference().value())
+                            .with(httpBasic("officer", "reclaim-demo")).header("Idempotency-Key", "transfer-" + councilTax.reference().value())
+                            .contentType(MediaType.APPLICATION_JSON).content(move))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.allocations[0].financialYear").value("2024/25"))
+                    .andExpect(jsonPath("$.allocations[0].amountPence").value(2000))
+                    .andExpect(jsonPath("$.allocations[1].financialYear").value("2025/26"))
+                    .andExpect(jsonPath("$.allocations[1].amountPence").value(1000))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(first == null ? answer : first).isEqualTo(answer);
+            first = answer;
+        }
         assertThat(ledger.balance(councilTax)).isEqualTo(Money.ZERO);
         assertThat(ledger.balance(rates)).isEqualTo(Money.ofPence(4000));
+        // the key used again for another amount is not a repeat
+        mvc.perform(post("/api/v1/accounts/{ref}/credit-transfers", councilTax.reference().value())
+                        .with(httpBasic("officer", "reclaim-demo")).header("Idempotency-Key", "transfer-" + councilTax.reference().value())
+                        .contentType(MediaType.APPLICATION_JSON).content(move.replace("3000", "2999")))
+                .andExpect(status().isConflict());
 
         Account strangers = data.account(council).liable(data.person(council).create()).property(data.dwelling(council).create()).open();
         mvc.perform(post("/api/v1/accounts/{ref}/credit-transfers", rates.reference().value()).with(httpBasic("officer", "reclaim-demo"))
