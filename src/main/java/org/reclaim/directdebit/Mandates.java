@@ -159,8 +159,9 @@ class Mandates {
     /** Cancels the mandate at the council's or the payer's request to the council, and queues the 0C instruction. */
     @Transactional
     Mandate cancel(Account account, String why) {
-        Mandate mandate = live(account).orElseThrow(() -> NotFound.of("live Direct Debit for account", account.reference()));
+        // locked first, then read: two cancellations at once (or one racing an ADDACS) find it live only once
         accounts.lock(account);
+        Mandate mandate = live(account).orElseThrow(() -> NotFound.of("live Direct Debit for account", account.reference()));
         end(mandate, "CANCELLED", "cancelled by " + AccessAudit.currentUser() + ": " + why, "officer", false);
         if (mandate.status() != Mandate.Status.SET_UP) {
             queue(mandate, TransactionCode.CANCEL_INSTRUCTION);   // Bacs has it: tell Bacs it has ended
