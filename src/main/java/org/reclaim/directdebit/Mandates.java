@@ -55,14 +55,17 @@ class Mandates {
     private final Accounts accounts;
     private final Bills bills;
     private final ModulusCheck modulus;
+    private final PaymentMethodChoices choices;
     private final AccessAudit audit;
     private final Clock clock;
 
-    Mandates(JdbcClient jdbc, Accounts accounts, Bills bills, ModulusCheck modulus, AccessAudit audit, Clock clock) {
+    Mandates(JdbcClient jdbc, Accounts accounts, Bills bills, ModulusCheck modulus, PaymentMethodChoices choices, AccessAudit audit,
+             Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.bills = bills;
         this.modulus = modulus;
+        this.choices = choices;
         this.audit = audit;
         this.clock = clock;
     }
@@ -115,10 +118,7 @@ class Mandates {
         event(mandate, "SET_UP", "set up by " + user + "; Direct Debit Guarantee given; bank details " + checked.name().toLowerCase()
                 .replace('_', ' ') + "; collection day " + paymentDay + "; notice " + notice + " working days", "officer", false);
         queue(mandate, TransactionCode.NEW_INSTRUCTION);
-        jdbc.sql("""
-                insert into payment_method_choice (authority_id, account_id, method, source, chosen_at, chosen_by)
-                values (?, ?, 'DIRECT_DEBIT', 'direct-debit mandate', ?, ?)""")
-                .params(account.authorityId(), account.id(), now, user).update();
+        choices.record(account, org.reclaim.payments.PaymentMethod.DIRECT_DEBIT, "direct-debit mandate");
         audit.record(account.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.ACCOUNT, account.reference(),
                 "Direct Debit " + reference + " set up");
         return mandate;

@@ -88,6 +88,13 @@ class SecurityConfig {
                         // Direct Debit runs, files (payers' bank details) and Bacs reports: team leaders; auditors read
                         .requestMatchers(GET, "/api/v1/direct-debit/**").hasAnyRole(TEAM_LEADER, AUDITOR)
                         .requestMatchers("/api/v1/direct-debit/**").hasRole(TEAM_LEADER)
+                        // arrangements and income and expenditure: the collections team makes them, auditors read them; the daily
+                        // monitor (which breaks arrangements) is a run for a team leader
+                        .requestMatchers(GET, "/api/v1/arrangements/**", "/api/v1/income-expenditure", "/api/v1/income-expenditure/**",
+                                "/api/v1/parties/*/income-expenditure").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
+                        .requestMatchers(POST, "/api/v1/arrangements/monitor").hasRole(TEAM_LEADER)
+                        .requestMatchers(POST, "/api/v1/arrangements", "/api/v1/arrangements/*/cancel", "/api/v1/parties/*/income-expenditure")
+                            .hasAnyRole(OFFICER, TEAM_LEADER)
                         // the access audit is for auditors
                         .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)
                         // which parish area a dwelling lies in changes every bill there: a team leader or an administrator

@@ -1,0 +1,167 @@
+package org.reclaim.arrangements;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.reclaim.accounts.Account;
+import org.reclaim.authorities.Authorities;
+import org.reclaim.authorities.BillingAuthority;
+import org.reclaim.parties.Parties;
+import org.reclaim.parties.Party;
+import org.reclaim.shared.AccessAudit;
+import org.reclaim.shared.InvalidInput;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Income and expenditure forms, their 10-day worklist and the affordability proposal from a form. */
+@RestController
+class IncomeExpenditureController {
+
+    record Household(@NotNull Integer adults, @NotNull Integer children) {
+    }
+
+    record FormInput(@Nullable LocalDate receivedOn, @Nullable String channel, @Valid @NotNull Household household,
+                     @Nullable List<IncomeExpenditureForms.NewLine> lines) {
+    }
+
+    record LineView(SfsCategory category, String item, long pence, LineFrequency frequency, long monthlyPence) {
+    }
+
+    record TotalsView(long incomePence, long fixedCostsPence, long flexibleCostsPence, long priorityDebtsPence, long otherDebtsPence) {
+        static TotalsView of(Affordability.Totals t) {
+            return new TotalsView(t.income().pence(), t.fixedCosts().pence(), t.flexibleCosts().pence(), t.priorityDebts().pence(),
+                    t.otherDebts().pence());
+        }
+    }
+
+    record ItemView(String item, long monthlyPence, @Nullable Long guidelinePence, GuidelineCheck.Status status) {
+    }
+
+    record GuidelinesView(GuidelineCheck.Status status, @Nullable Integer version, @Nullable LocalDate effectiveFrom, @Nullable String source,
+                          String message, List<ItemView> items) {
+    }
+
+    record FormView(long id, long partyId, LocalDate receivedOn, Channel channel, Household household, LocalDate respondBy, long daysLeft,
+                    List<LineView> lines, String conversion, TotalsView totals, long disposableIncomePence, GuidelinesView guidelines,
+                    List<ItemView> flags, OffsetDateTime recordedAt, String recordedBy) {
+    }
+
+    record WaitingView(long id, long partyId, String customerName, LocalDate receivedOn, Channel channel, LocalDate respondBy, long daysLeft,
+                       long disposableIncomePence, @Nullable Long arrangementId) {
+    }
+
+    record DebtView(String reference, String stream, long balancePence, long arrearsPence, long notYetDuePence, long costsPence) {
+    }
+
+    record ProposalView(long incomeExpenditureId, List<DebtView> accounts, long debtPence, TotalsView totals, long disposableIncomePence,
+                        PaymentFrequency frequency, long availablePerPaymentPence, LocalDate firstPaymentOn, LocalDate yearEnd,
+                        int paymentsToYearEnd, long clearingInstalmentPence, boolean clearsByYearEnd, @Nullable Long proposedInstalmentPence,
+                        long payments, @Nullable LocalDate clearsOn, String priorityDebts, String explanation) {
+    }
+
+    private final IncomeExpenditureForms forms;
+    private final SpendingGuidelines guidelines;
+    private final DebtsInScope debts;
+    private final Parties parties;
+    private final Authorities authorities;
+    private final AccessAudit audit;
+    private final Clock clock;
+
+    IncomeExpenditureController(IncomeExpenditureForms forms, SpendingGuidelines guidelines, DebtsInScope debts, Parties parties,
+                                Authorities authorities, AccessAudit audit, Clock clock) {
+        this.forms = forms;
+        this.guidelines = guidelines;
+        this.debts = debts;
+        this.parties = parties;
+        this.authorities = authorities;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** With an {@code Idempotency-Key} header a repeat returns the first form (200) and records nothing. */
+    @PostMapping({"/api/v1/parties/{partyId}/income-expenditure", "/api/v1/customers/{partyId}/income-expenditure"})
+    ResponseEntity<FormView> record(@PathVariable long partyId, @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+                                    @Valid @RequestBody FormInput in) {
+        if (key != null && (key.isBlank() || key.length() > 200)) {
+            throw InvalidInput.of("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        IncomeExpenditureForms.Recorded r = forms.record(partyId, new IncomeExpenditureForms.NewForm(in.receivedOn(), in.channel(),
+                in.household().adults(), in.household().children(), in.lines()), key);
+        return ResponseEntity.status(r.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(view(r.form()));
+    }
+
+    @GetMapping({"/api/v1/parties/{partyId}/income-expenditure", "/api/v1/customers/{partyId}/income-expenditure"})
+    List<FormView> ofParty(@PathVariable long partyId) {
+        return forms.ofParty(partyId).stream().map(this::view).toList();
+    }
+
+    @GetMapping("/api/v1/income-expenditure/{id}")
+    FormView get(@PathVariable long id) {
+        return view(forms.get(id));
+    }
+
+    /** The worklist: forms least time left first; {@code open=true} (default) only those with no arrangement yet. */
+    @GetMapping("/api/v1/income-expenditure")
+    List<WaitingView> worklist(@RequestParam String authority, @RequestParam(defaultValue = "true") boolean open,
+                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
+        BillingAuthority council = authorities.named(authority, "authority");
+        return forms.worklist(council.id(), open, asOf == null ? LocalDate.now(clock) : asOf).stream().map(w -> new WaitingView(w.form().id(),
+                w.form().partyId(), parties.get(w.form().partyId()).displayName(), w.form().receivedOn(), w.form().channel(), w.form().respondBy(),
+                w.daysLeft(), w.form().totals().disposable().pence(), w.arrangementId())).toList();
+    }
+
+    @GetMapping("/api/v1/income-expenditure/{id}/proposal")
+    ProposalView proposal(@PathVariable long id, @RequestParam List<String> accounts, @RequestParam(defaultValue = "MONTHLY") String frequency,
+                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate firstPaymentOn) {
+        IncomeExpenditureForms.Form form = forms.get(id);
+        Party party = parties.get(form.partyId());
+        List<InvalidInput.FieldError> errors = new java.util.ArrayList<>();
+        PaymentFrequency f = IncomeExpenditureForms.parse(PaymentFrequency.class, frequency, "frequency", errors);
+        if (!errors.isEmpty()) {
+            throw InvalidInput.of(errors);
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate first = firstPaymentOn == null ? today : firstPaymentOn;
+        List<Account> inScope = debts.accountsOf(party, accounts, "accounts");
+        List<DebtsInScope.Debt> owed = debts.debts(inScope, today, "accounts");
+        audit.recordAll(AccessAudit.Action.READ, inScope.stream()
+                .map(a -> new AccessAudit.Seen(a.authorityId(), AccessAudit.Subject.ACCOUNT, a.reference().value())).toList(),
+                "affordability proposal from income and expenditure form " + id);
+        var debt = owed.stream().map(DebtsInScope.Debt::balance).reduce(org.reclaim.shared.Money.ZERO, org.reclaim.shared.Money::plus);
+        Affordability.Proposal p = Affordability.propose(form.totals(), debt, f, first);
+        return new ProposalView(id, owed.stream().map(d -> new DebtView(d.account().reference().value(), d.account().stream().name(),
+                d.balance().pence(), d.arrears().pence(), d.notYetDue().pence(), d.costs().pence())).toList(), debt.pence(),
+                TotalsView.of(form.totals()), p.disposableMonthly().pence(), f, p.availablePerPayment().pence(), first, p.yearEnd(),
+                p.paymentsToYearEnd(), p.clearingInstalment().pence(), p.clearsByYearEnd(),
+                p.proposedInstalment() == null ? null : p.proposedInstalment().pence(), p.payments(), p.clearsOn(), Affordability.PRIORITY,
+                p.explanation());
+    }
+
+    private FormView view(IncomeExpenditureForms.Form f) {
+        GuidelineCheck.Result g = GuidelineCheck.assess(f, f.guidelineVersion() == null ? java.util.Optional.empty()
+                : java.util.Optional.of(guidelines.read(f.authorityId(), f.guidelineVersion())));
+        List<ItemView> items = g.items().stream().map(IncomeExpenditureController::item).toList();
+        return new FormView(f.id(), f.partyId(), f.receivedOn(), f.channel(), new Household(f.adults(), f.children()), f.respondBy(),
+                IncomeExpenditureForms.daysLeft(f, LocalDate.now(clock)),
+                f.lines().stream().map(l -> new LineView(l.category(), l.item(), l.amount().pence(), l.frequency(), l.monthly().pence())).toList(),
+                LineFrequency.CONVERSION, TotalsView.of(f.totals()), f.totals().disposable().pence(),
+                new GuidelinesView(g.status(), g.version(), g.effectiveFrom(), g.source(), g.message(), items),
+                g.flags().stream().map(IncomeExpenditureController::item).toList(), f.recordedAt(), f.recordedBy());
+    }
+
+    private static ItemView item(GuidelineCheck.Item i) {
+        return new ItemView(i.item(), i.monthly().pence(), i.guideline() == null ? null : i.guideline().pence(), i.status());
+    }
+}
