@@ -14,6 +14,9 @@ import org.reclaim.parties.Parties;
 import org.reclaim.parties.Party;
 import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.InvalidInput;
+import org.reclaim.support.EntitlementPrompt;
+import org.reclaim.support.EntitlementPrompts;
+import org.reclaim.support.HouseholdFacts;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -68,7 +71,12 @@ class IncomeExpenditureController {
     record ProposalView(long incomeExpenditureId, List<DebtView> accounts, long debtPence, TotalsView totals, long disposableIncomePence,
                         PaymentFrequency frequency, long availablePerPaymentPence, LocalDate firstPaymentOn, LocalDate yearEnd,
                         int paymentsToYearEnd, long clearingInstalmentPence, boolean clearsByYearEnd, @Nullable Long proposedInstalmentPence,
-                        long payments, @Nullable LocalDate clearsOn, String priorityDebts, String explanation) {
+                        long payments, @Nullable LocalDate clearsOn, String priorityDebts, String explanation,
+                        List<PromptView> entitlementPrompts) {
+    }
+
+    /** Something the form and the records suggest the customer may be entitled to on an account and has not got. */
+    record PromptView(String account, String code, String title, String why, String ask, String rule) {
     }
 
     private final IncomeExpenditureForms forms;
@@ -77,10 +85,12 @@ class IncomeExpenditureController {
     private final Parties parties;
     private final Authorities authorities;
     private final AccessAudit audit;
+    private final EntitlementPrompts prompts;
     private final Clock clock;
 
     IncomeExpenditureController(IncomeExpenditureForms forms, SpendingGuidelines guidelines, DebtsInScope debts, Parties parties,
-                                Authorities authorities, AccessAudit audit, Clock clock) {
+                                Authorities authorities, AccessAudit audit, EntitlementPrompts prompts, Clock clock) {
+        this.prompts = prompts;
         this.forms = forms;
         this.guidelines = guidelines;
         this.debts = debts;
@@ -146,7 +156,22 @@ class IncomeExpenditureController {
                 TotalsView.of(form.totals()), p.disposableMonthly().pence(), f, p.availablePerPayment().pence(), first, p.yearEnd(),
                 p.paymentsToYearEnd(), p.clearingInstalment().pence(), p.clearsByYearEnd(),
                 p.proposedInstalment() == null ? null : p.proposedInstalment().pence(), p.payments(), p.clearsOn(), Affordability.PRIORITY,
-                p.explanation());
+                p.explanation(), prompts(form, inScope, today));
+    }
+
+    /**
+     * Benefits maximisation when an I&E is taken (issue 6): the household and income the form gives, with the records,
+     * checked for each account for discounts, exemptions, reductions and reliefs the customer may be missing.
+     */
+    private List<PromptView> prompts(IncomeExpenditureForms.Form form, List<Account> accounts, LocalDate today) {
+        HouseholdFacts household = new HouseholdFacts(form.adults(), form.totals().income(), java.util.Set.of());
+        List<PromptView> found = new java.util.ArrayList<>();
+        for (Account a : accounts) {
+            for (EntitlementPrompt p : prompts.forAccount(a, household, today)) {
+                found.add(new PromptView(a.reference().value(), p.code().name(), p.title(), p.why(), p.ask(), p.rule()));
+            }
+        }
+        return found;
     }
 
     private FormView view(IncomeExpenditureForms.Form f) {

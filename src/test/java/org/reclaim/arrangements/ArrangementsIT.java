@@ -82,7 +82,12 @@ class ArrangementsIT {
                 .andExpect(jsonPath("$.disposableIncomePence").value(42999)).andExpect(jsonPath("$.paymentsToYearEnd").value(11))
                 .andExpect(jsonPath("$.clearsByYearEnd").value(true)).andExpect(jsonPath("$.proposedInstalmentPence").value(21182))
                 .andExpect(jsonPath("$.clearsOn").value("2027-03-01"))
-                .andExpect(jsonPath("$.priorityDebts").value(org.hamcrest.Matchers.containsString("Council Tax and Business Rates arrears are priority debts")));
+                .andExpect(jsonPath("$.priorityDebts").value(org.hamcrest.Matchers.containsString("Council Tax and Business Rates arrears are priority debts")))
+                // one adult on the form and a bill with no discount: the officer is prompted to ask about the single person discount
+                .andExpect(jsonPath("$.entitlementPrompts.length()").value(1))
+                .andExpect(jsonPath("$.entitlementPrompts[0].account").value(account.reference().value()))
+                .andExpect(jsonPath("$.entitlementPrompts[0].code").value("SINGLE_PERSON_DISCOUNT"))
+                .andExpect(jsonPath("$.entitlementPrompts[0].why").value(org.hamcrest.Matchers.containsString("one adult")));
         mvc.perform(get("/api/v1/customers/{id}/income-expenditure", customer.id()).with(httpBasic("auditor", ArrangementFixtures.PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(form));
         // the same form again with its Idempotency-Key records nothing more
