@@ -3,7 +3,7 @@ package org.reclaim.worklists;
 /**
  * The SQL each worklist's items are read with. Every list selects the same columns, computed from the state of the
  * moment (so a payment, a hold or a decision takes an item off at once), over its own candidates only:
- * <pre>item_id, item_order, account_id, stream, financial_year, suggestion, rule, reason, due_on, state, assigned_to,
+ * <pre>item_id, item_order, account_id, financial_year, suggestion, rule, reason, due_on, state, assigned_to,
  * arrears_pence, age_days, projected_pence, vulnerable, contact_days</pre>
  * Parameters: {@code :authority}, {@code :today}, and the list's own.
  */
@@ -12,19 +12,29 @@ final class ItemSql {
     private ItemSql() {
     }
 
-    /** Any liable party on account {@code x.account_id} flagged VULNERABLE today. */
-    static String vulnerable(String x) {
+    /**
+     * The score's vulnerability and contact columns for the candidate {@code x}: whether a liable party on its account is
+     * flagged VULNERABLE today, and whole UK days since the last contact (null: none; from {@link #lastContact}). The
+     * vulnerable accounts are found once from the flags (few: a probe of account_party's party index each) and hashed.
+     */
+    static String vulnerableAndContactDays(String x) {
         return """
-                exists (select 1 from account_party ap join party_flag f on f.authority_id = ap.authority_id and f.party_id = ap.party_id
-                        where ap.authority_id = :authority and ap.account_id = %1$s.account_id and f.flag = 'VULNERABLE'
-                          and f.starts_on <= :today and (f.ends_on is null or f.ends_on >= :today))""".formatted(x);
+                %1$s.account_id in (
+                    select ap.account_id from party_flag f
+                    -- offset 0 keeps this a probe of account_party's party index per flag, not a scan of every account's parties
+                    cross join lateral (select ap.account_id from account_party ap where ap.authority_id = f.authority_id
+                                          and ap.party_id = f.party_id offset 0) ap
+                    where f.authority_id = :authority and f.flag = 'VULNERABLE' and f.starts_on <= :today
+                      and (f.ends_on is null or f.ends_on >= :today)) as vulnerable,
+                :today - cast(lc.at at time zone 'Europe/London' as date) as contact_days""".formatted(x);
     }
 
-    /** Whole UK days since the last contact on the account; null when there has been none. */
-    static String contactDays(String x) {
+    /** Joins {@code lc.at}, the last contact on the candidate's account: one index probe per candidate. */
+    static String lastContact(String x) {
         return """
-                (select :today - cast(max(k.at) at time zone 'Europe/London' as date) from account_contact k
-                 where k.authority_id = :authority and k.account_id = %1$s.account_id)""".formatted(x);
+                left join lateral (
+                    select max(k.at) as at from account_contact k where k.authority_id = :authority and k.account_id = %1$s.account_id) lc on true
+                """.formatted(x);
     }
 
     /** A hold in force today on the account (an arrangement is a hold of type ARRANGEMENT), other than those {@code except} allows. */
@@ -42,31 +52,31 @@ final class ItemSql {
      * only a hold makes it stale. A line released, held or overridden is no longer PROPOSED.
      */
     static final String LINES = """
-            select 'line:' || l.id as item_id, l.id as item_order, l.account_id, l.stream, cast(l.financial_year as int) as financial_year,
+            select 'line:' || l.id as item_id, l.id as item_order, l.account_id, cast(l.financial_year as int) as financial_year,
                    l.stage_code as suggestion, l.rule,
                    'proposed by recovery run ' || l.run_id || ' of ' || r.business_date as reason,
                    r.business_date as due_on, l.state, cast(null as text) as assigned_to,
                    greatest(0, least(l.amount_pence - m.paid_since, m.balance)) as arrears_pence,
                    :today - coalesce(act.began, r.business_date) as age_days,
                    greatest(0, m.balance) as projected_pence,
-                   %1$s as vulnerable,
-                   %2$s as contact_days
+                   %1$s
             from recovery_line l
             join recovery_run r on r.authority_id = l.authority_id and r.id = l.run_id
             cross join lateral (
-                select coalesce(sum(e.amount_pence), 0) as balance,
+                select cast(coalesce(sum(e.amount_pence), 0) as bigint) as balance,
                        -- credits posted since the run, less payments reversed since
-                       coalesce(-sum(e.amount_pence) filter (where e.posted_at > r.started_at
-                                and (e.amount_pence < 0 or e.entry_type = 'PAYMENT_REVERSAL')), 0) as paid_since
+                       cast(coalesce(-sum(e.amount_pence) filter (where e.posted_at > r.started_at
+                                and (e.amount_pence < 0 or e.entry_type = 'PAYMENT_REVERSAL')), 0) as bigint) as paid_since
                 from ledger_entry e
                 where e.authority_id = l.authority_id and e.account_id = l.account_id and e.financial_year = l.financial_year) m
             cross join lateral (
                 select min(x.issued_on) as began from recovery_action x
                 where x.authority_id = l.authority_id and x.account_id = l.account_id and x.financial_year = l.financial_year) act
+            %2$s
             where l.authority_id = :authority and l.state = 'PROPOSED' and l.needs_authorisation = :authorisation
               and not %3$s
               and (l.stage_code = 'COSTS_WITHDRAWN' or least(l.amount_pence - m.paid_since, m.balance) > 0)"""
-            .formatted(vulnerable("l"), contactDays("l"), holdToday("l", "false"));
+            .formatted(vulnerableAndContactDays("l"), lastContact("l"), holdToday("l", "false"));
 
     /**
      * Accounts whose party is flagged VULNERABLE, or with a VULNERABILITY_REVIEW hold ending or due for review within
@@ -78,7 +88,10 @@ final class ItemSql {
     static final String VULNERABLE = """
             with reasons as (
                 select ap.account_id, true as flagged, cast(null as date) as review_on
-                from party_flag f join account_party ap on ap.authority_id = f.authority_id and ap.party_id = f.party_id
+                from party_flag f
+                -- offset 0 keeps this a probe of account_party's party index per flag, not a scan of every account's parties
+                cross join lateral (select ap.account_id from account_party ap where ap.authority_id = f.authority_id and ap.party_id = f.party_id
+                                    offset 0) ap
                 where f.authority_id = :authority and f.flag = 'VULNERABLE' and f.starts_on <= :today and (f.ends_on is null or f.ends_on >= :today)
                 union all
                 select h.account_id, false, least(h.ends_on, h.review_on)
@@ -89,7 +102,7 @@ final class ItemSql {
             candidates as (
                 select account_id, bool_or(flagged) as flagged, min(review_on) as review_on from reasons group by account_id)
             select 'year:' || c.account_id || ':' || y.financial_year as item_id, c.account_id * 10000 + y.financial_year as item_order,
-                   c.account_id, a.stream, cast(y.financial_year as int) as financial_year,
+                   c.account_id, cast(y.financial_year as int) as financial_year,
                    coalesce(p.stage_code, case y.code when 'FINAL_NOTICE' then 'SUMMONS' when 'SUMMONS' then 'LIABILITY_ORDER'
                                                       else 'REMEDY' end) as suggestion,
                    'call before escalation: a vulnerable customer (Council Tax Protocol, LGA and Citizens Advice 2017; '
@@ -101,10 +114,8 @@ final class ItemSql {
                    greatest(0, m.balance) as arrears_pence,
                    :today - y.began as age_days,
                    greatest(0, m.balance) as projected_pence,
-                   %1$s as vulnerable,
-                   %2$s as contact_days
+                   %1$s
             from candidates c
-            join account a on a.authority_id = :authority and a.id = c.account_id
             cross join lateral (
                 select distinct on (x.financial_year) x.financial_year, x.code, x.issued_on,
                        min(x.issued_on) over (partition by x.financial_year) as began
@@ -116,12 +127,13 @@ final class ItemSql {
                   and l.state = 'PROPOSED' and l.stage_code = any(cast(:beyond as text[]))
                 limit 1) p on true
             cross join lateral (
-                select coalesce(sum(e.amount_pence), 0) as balance from ledger_entry e
+                select cast(coalesce(sum(e.amount_pence), 0) as bigint) as balance from ledger_entry e
                 where e.authority_id = :authority and e.account_id = c.account_id and e.financial_year = y.financial_year) m
+            %2$s
             where (p.stage_code is not null or y.code in ('FINAL_NOTICE', 'SUMMONS', 'LIABILITY_ORDER'))
               and m.balance > 0
               and not %3$s"""
-            .formatted(vulnerable("c"), contactDays("c"),
+            .formatted(vulnerableAndContactDays("c"), lastContact("c"),
                     holdToday("c", "h.hold_type = 'VULNERABILITY_REVIEW' and least(h.ends_on, h.review_on) <= :soon"));
 
     /**
@@ -130,17 +142,15 @@ final class ItemSql {
      * list only when it is completed: it was raised for a person to deal with.
      */
     static final String TASKS = """
-            select 'task:' || t.id as item_id, t.id as item_order, t.account_id, a.stream, cast(null as int) as financial_year,
+            select 'task:' || t.id as item_id, t.id as item_order, t.account_id, cast(null as int) as financial_year,
                    t.kind as suggestion, cast(null as text) as rule, t.reason, t.due_on, t.state, t.assigned_to,
                    owed.arrears_pence,
                    coalesce(:today - owed.began, 0) as age_days,
                    greatest(0, owed.balance) as projected_pence,
-                   %1$s as vulnerable,
-                   %2$s as contact_days
+                   %1$s
             from worklist_task t
-            join account a on a.authority_id = t.authority_id and a.id = t.account_id
             cross join lateral (
-                select greatest(0, coalesce(sum(y.owed), 0)) as arrears_pence, coalesce(sum(y.balance), 0) as balance,
+                select cast(greatest(0, coalesce(sum(y.owed), 0)) as bigint) as arrears_pence, cast(coalesce(sum(y.balance), 0) as bigint) as balance,
                        min(y.began) filter (where y.owed > 0) as began
                 from (
                     select e.financial_year, sum(e.amount_pence) as balance,
@@ -159,6 +169,7 @@ final class ItemSql {
                               and x.financial_year = e.financial_year) as began
                     from ledger_entry e where e.authority_id = :authority and e.account_id = t.account_id
                     group by e.financial_year) y) owed
+            %2$s
             where t.authority_id = :authority and t.state <> 'DONE'"""
-            .formatted(vulnerable("t"), contactDays("t"));
+            .formatted(vulnerableAndContactDays("t"), lastContact("t"));
 }

@@ -98,11 +98,7 @@ class Tasks {
         if (username.equals(task.assignedTo())) {
             return task;
         }
-        jdbc.sql("""
-                update worklist_task set state = 'CLAIMED', assigned_to = ?, assigned_at = ?, assigned_by = ?
-                where authority_id = ? and id = ?""")
-                .params(username, OffsetDateTime.now(clock), AccessAudit.currentUser(), stored.authorityId(), id).update();
-        return changed(stored, "task " + id + " assigned to " + username);
+        return give(stored, username, "task " + id + " assigned to " + username);
     }
 
     /** The signed-in officer takes an open task for themself; taking one they already have changes nothing. */
@@ -118,11 +114,16 @@ class Tasks {
         if (task.state() == Task.State.CLAIMED) {
             throw Conflict.because("task " + id + " is already claimed by " + task.assignedTo() + "; a team leader can reassign it");
         }
+        return give(stored, me, "task " + id + " claimed");
+    }
+
+    /** The task is now {@code username}'s, given by the signed-in user (who may be the same). */
+    private Task give(Stored stored, String username, String detail) {
         jdbc.sql("""
                 update worklist_task set state = 'CLAIMED', assigned_to = ?, assigned_at = ?, assigned_by = ?
                 where authority_id = ? and id = ?""")
-                .params(me, OffsetDateTime.now(clock), me, stored.authorityId(), id).update();
-        return changed(stored, "task " + id + " claimed");
+                .params(username, OffsetDateTime.now(clock), AccessAudit.currentUser(), stored.authorityId(), stored.task().id()).update();
+        return changed(stored, detail);
     }
 
     /** The one who has the task, or a team leader, completes it with what was done; the same completion again changes nothing. */
