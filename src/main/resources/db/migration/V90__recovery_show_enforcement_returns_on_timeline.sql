@@ -26,6 +26,10 @@ select r.authority_id, r.account_id, null, r.referred_on, 'REFERRAL', p.kind, 'r
        r.created_by, null, null
 from advice_referral r join advice_partner p on p.authority_id = r.authority_id and p.id = r.partner_id
 union all
+select c.authority_id, c.account_id, null, cast(c.at at time zone 'Europe/London' as date), 'CONTACT',
+       c.channel || ' ' || c.direction || ' ' || c.outcome, c.notes, c.recorded_by, null, null
+from contact c
+union all
 select x.authority_id, o.account_id, o.financial_year, cast(f.created_at at time zone 'Europe/London' as date), 'ENFORCEMENT_RETURN',
        x.status, 'enforcement agent ' || o.agent || ' returned the case ' || x.status || ' (return file ' || f.id || ', line '
        || x.line_number || ')', f.created_by, x.collected_pence, x.fees_pence

@@ -95,6 +95,12 @@ class SecurityConfig {
                         .requestMatchers(POST, "/api/v1/arrangements/monitor").hasRole(TEAM_LEADER)
                         .requestMatchers(POST, "/api/v1/arrangements", "/api/v1/arrangements/*/cancel", "/api/v1/parties/*/income-expenditure")
                             .hasAnyRole(OFFICER, TEAM_LEADER)
+                        // worklists: the collections team reads and works them, auditors read them; a team leader assigns tasks
+                        // (Tasks checks that only the one who has a task, or a team leader, completes it)
+                        .requestMatchers(GET, "/api/v1/worklists", "/api/v1/worklists/**").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
+                        .requestMatchers(POST, "/api/v1/worklists/tasks/*/assign").hasRole(TEAM_LEADER)
+                        .requestMatchers(POST, "/api/v1/worklists/tasks", "/api/v1/worklists/tasks/*/claim", "/api/v1/worklists/tasks/*/complete")
+                            .hasAnyRole(OFFICER, TEAM_LEADER)
                         // the access audit is for auditors
                         .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)
                         // which parish area a dwelling lies in changes every bill there: a team leader or an administrator

@@ -49,6 +49,12 @@ public class StaffUsers implements UserDetailsService {
                 .update() == 1;
     }
 
+    /** The role of an enabled user of that name, if there is one. */
+    public java.util.Optional<Role> roleOf(String username) {
+        return jdbc.sql("select role from staff_user where username = ? and enabled").param(username)
+                .query((rs, n) -> Role.valueOf(rs.getString(1))).optional();
+    }
+
     public boolean anyWithRole(Role role) {
         return jdbc.sql("select exists (select 1 from staff_user where role = ? and enabled)").param(role.name())
                 .query(Boolean.class).single();

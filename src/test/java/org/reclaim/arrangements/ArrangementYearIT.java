@@ -137,6 +137,13 @@ class ArrangementYearIT {
                 .containsExactly(new ArrangementPaymentMissed(id, List.of(b.id()), LocalDate.of(2026, 7, 1)));
         assertThat(jdbc.sql("select document_code || '@' || requested_on from arrangement_document_request where authority_id = ? and arrangement_id = ?")
                 .params(b.authorityId(), id).query(String.class).list()).containsExactly("ARRANGEMENT_MISSED_PAYMENT@2026-07-05");
+        // and a call for an officer in the TASKS worklist, once though the monitor ran twice that day
+        mvc.perform(get("/api/v1/worklists/TASKS").param("authority", f.council.gssCode()).with(httpBasic("officer", ArrangementFixtures.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.accountReference == '" + b.reference().value() + "')].suggestion")
+                        .value(org.hamcrest.Matchers.contains("ARRANGEMENT_MISSED_PAYMENT")))
+                .andExpect(jsonPath("$[?(@.accountReference == '" + b.reference().value() + "')].reason")
+                        .value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.containsString("the payment due on 2026-07-01 under arrangement " + id))));
     }
 
     /** Not made good within 14 days: broken on 19 July, its hold ends, and recovery carries on from the final notice. */

@@ -94,6 +94,10 @@ class AuthorizationIT {
     private static final String NEW_PROPERTY = """
             {"authorityCode": "GSS", "uprn": NEW_UPRN, "kind": "DWELLING", "addressLine1": "1 Auth Road", "town": "Testbury",
              "postcode": "LE18 2DR", "councilTaxBand": "A"}""";
+    private static final String NEW_CONTACT = """
+            {"channel": "PHONE", "direction": "OUTBOUND", "outcome": "NO_ANSWER"}""";
+    private static final String NEW_TASK = """
+            {"accountReference": "REF", "kind": "CALL_BACK", "reason": "authorization test", "dueOn": "2026-12-01"}""";
     private static final String NEW_FLAG = """
             {"flag": "VULNERABLE", "startsOn": "2025-01-01", "note": "authorization test"}""";
 
@@ -115,6 +119,8 @@ class AuthorizationIT {
                 Arguments.of(ANONYMOUS, "GET", "/api/v1/authorities", null, 401),
                 Arguments.of(ANONYMOUS, "POST", "/api/v1/accounts", OPEN_ACCOUNT, 401),
                 Arguments.of(ANONYMOUS, "GET", "/api/v1/whatever", null, 401),
+                Arguments.of(ANONYMOUS, "GET", "/api/v1/worklists?authority=GSS", null, 401),
+                Arguments.of(ANONYMOUS, "GET", "/api/v1/accounts/REF/contacts", null, 401),
 
                 // officer: works accounts, customers and properties; no audit
                 Arguments.of("officer", "GET", "/api/v1/accounts?q=REF", null, 200),
@@ -137,11 +143,22 @@ class AuthorizationIT {
                 Arguments.of("officer", "POST", "/api/v1/authorities/GSS/advice-partners", PARTNER, 403),
                 Arguments.of("officer", "PUT", "/api/v1/authorities/GSS/support-settings", SUPPORT_SETTINGS, 403),
                 Arguments.of("officer", "GET", "/api/v1/customers/CUSTOMER/circumstance-facts", null, 200),
+                // officer: works the contact log, the worklists and tasks; a team leader assigns tasks
+                Arguments.of("officer", "POST", "/api/v1/accounts/REF/contacts", NEW_CONTACT, 201),
+                Arguments.of("officer", "GET", "/api/v1/accounts/REF/contacts", null, 200),
+                Arguments.of("officer", "GET", "/api/v1/worklists?authority=GSS", null, 200),
+                Arguments.of("officer", "GET", "/api/v1/worklists/DECISIONS?authority=GSS", null, 200),
+                Arguments.of("officer", "POST", "/api/v1/worklists/tasks", NEW_TASK, 201),
+                Arguments.of("officer", "POST", "/api/v1/worklists/tasks/999999999/assign", "{\"username\": \"officer\"}", 403),
+                Arguments.of("officer", "POST", "/api/v1/worklists/tasks/999999999/claim", null, 404),
 
                 // team leader: everything an officer does
                 Arguments.of("teamleader", "GET", "/api/v1/accounts/REF", null, 200),
                 Arguments.of("teamleader", "POST", "/api/v1/accounts/REF/adjustments", ADJUSTMENT, 201),
                 Arguments.of("teamleader", "GET", "/api/v1/audit", null, 403),
+                Arguments.of("teamleader", "POST", "/api/v1/accounts/REF/contacts", NEW_CONTACT, 201),
+                Arguments.of("teamleader", "GET", "/api/v1/worklists/TASKS?authority=GSS", null, 200),
+                Arguments.of("teamleader", "POST", "/api/v1/worklists/tasks/999999999/assign", "{\"username\": \"officer\"}", 404),
 
                 // auditor: reads, changes nothing, and alone reads the audit
                 Arguments.of("auditor", "GET", "/api/v1/accounts?q=REF", null, 200),
@@ -161,6 +178,14 @@ class AuthorizationIT {
                 Arguments.of("auditor", "GET", "/api/v1/customers/CUSTOMER/circumstance-facts", null, 200),
                 Arguments.of("auditor", "POST", "/api/v1/customers/CUSTOMER/circumstance-facts", FACT, 403),
                 Arguments.of("auditor", "POST", "/api/v1/accounts/REF/referrals", "{}", 403),
+                // auditor: reads the contact log and the worklists, works neither
+                Arguments.of("auditor", "GET", "/api/v1/accounts/REF/contacts", null, 200),
+                Arguments.of("auditor", "POST", "/api/v1/accounts/REF/contacts", NEW_CONTACT, 403),
+                Arguments.of("auditor", "GET", "/api/v1/worklists?authority=GSS", null, 200),
+                Arguments.of("auditor", "GET", "/api/v1/worklists/SUMMONS_REVIEW?authority=GSS", null, 200),
+                Arguments.of("auditor", "POST", "/api/v1/worklists/tasks", NEW_TASK, 403),
+                Arguments.of("auditor", "POST", "/api/v1/worklists/tasks/999999999/claim", null, 403),
+                Arguments.of("auditor", "POST", "/api/v1/worklists/tasks/999999999/complete", "{\"outcome\": \"x\"}", 403),
 
                 // admin: configuration, no personal data
                 Arguments.of("admin", "GET", "/api/v1/authorities", null, 200),
@@ -178,6 +203,10 @@ class AuthorizationIT {
                 Arguments.of("admin", "GET", "/api/v1/customers/CUSTOMER/circumstance-facts", null, 403),
                 Arguments.of("admin", "POST", "/api/v1/authorities/GSS/advice-partners", PARTNER, 201),
                 Arguments.of("admin", "PUT", "/api/v1/authorities/GSS/support-settings", SUPPORT_SETTINGS, 200),
+                Arguments.of("admin", "GET", "/api/v1/accounts/REF/contacts", null, 403),
+                Arguments.of("admin", "GET", "/api/v1/worklists?authority=GSS", null, 403),
+                Arguments.of("admin", "GET", "/api/v1/worklists/TASKS?authority=GSS", null, 403),
+                Arguments.of("admin", "POST", "/api/v1/worklists/tasks", NEW_TASK, 403),
                 Arguments.of("admin", "GET", "/api/v1/whatever", null, 403),
                 Arguments.of("admin", "POST", "/api/v1/whatever", "{}", 403),
                 Arguments.of("admin", "GET", "/api/v2/accounts/REF", null, 403));
