@@ -56,6 +56,8 @@ class RecoveryRunChunk {
         // the chunk's query sorts some 80,000 ledger rows and 20,000 plans to aggregate them: in memory, not on disk
         // (PostgreSQL's default work_mem of 4 MB spilled them), for this transaction only
         jdbc.sql("set local work_mem = '64MB'").update();
+        // the run already works its chunks side by side, one per core: a chunk's query gains nothing from parallel workers
+        jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
         List<Row> rows = candidates(authorityId, date, paths, after, upTo, false);
         CopyRows lines = new CopyRows("recovery_line", "authority_id, run_id, account_id, financial_year, stream, stage_code, due_on, rule, "
                 + "amount_pence, costs_pence, needs_authorisation, state, hold_type, note, decided_at, decided_by");
@@ -143,17 +145,23 @@ class RecoveryRunChunk {
                     from recovery_action where authority_id = :authority and account_id > :after and account_id <= :upTo
                     group by account_id, financial_year),
                 acct as (
-                    select a.id, a.reference, a.stream, case a.stream when 'BUSINESS_RATES' then :nndrGrace else :ctGrace end as grace
+                    select a.id, a.reference, a.stream, case a.stream when 'BUSINESS_RATES' then 2 else 1 end as slot
                     from account a
                     where a.authority_id = :authority and a.id > :after and a.id <= :upTo and a.stream in ('COUNCIL_TAX', 'BUSINESS_RATES')),
+                -- a sum that depends on the grace days is worked out for each stream's grace, [1] Council Tax and [2] Business
+                -- Rates, and the account's stream picks one (acct.slot): so the bills and the ledger are each read in one range
+                -- scan of their account index, in order, joined to nothing (joined to the accounts, they were read by 20,000
+                -- index lookups a chunk, and sorted)
                 plan as (
                     select b.account_id, b.financial_year,
-                           coalesce(sum(i.p) filter (where i.d + c.grace < :date), 0) as due,
-                           coalesce(sum(i.p) filter (where i.d + c.grace < :date and i.d > h.last_reminder_on + 7), 0) as due_after_window,
-                           min(i.d) filter (where i.d + c.grace < :date and i.d > h.last_reminder_on + 7) as first_missed_after_window,
+                           array[coalesce(sum(i.p) filter (where i.d < :ctCutoff), 0),
+                                 coalesce(sum(i.p) filter (where i.d < :nndrCutoff), 0)] as due,
+                           array[coalesce(sum(i.p) filter (where i.d < :ctCutoff and i.d > h.last_reminder_on + 7), 0),
+                                 coalesce(sum(i.p) filter (where i.d < :nndrCutoff and i.d > h.last_reminder_on + 7), 0)] as due_after_window,
+                           array[min(i.d) filter (where i.d < :ctCutoff and i.d > h.last_reminder_on + 7),
+                                 min(i.d) filter (where i.d < :nndrCutoff and i.d > h.last_reminder_on + 7)] as first_missed_after_window,
                            max(i.d) as last_instalment
                     from bill b
-                    join acct c on c.id = b.account_id
                     left join hist h on h.account_id = b.account_id and h.financial_year = b.financial_year
                     cross join lateral unnest(b.instalment_due_on, b.instalment_pence) as i (d, p)
                     where b.authority_id = :authority and b.account_id > :after and b.account_id <= :upTo and b.financial_year <= :year
@@ -161,18 +169,22 @@ class RecoveryRunChunk {
                     group by b.account_id, b.financial_year),
                 led as (
                     select e.account_id, e.financial_year,
-                           coalesce(sum(e.amount_pence) filter (where e.amount_pence > 0 and not e.scheduled and e.due_on + c.grace < :date), 0) as unscheduled_due,
-                           coalesce(sum(e.amount_pence) filter (where e.amount_pence > 0 and e.scheduled and e.due_on + c.grace < :date), 0) as scheduled_due,
+                           array[coalesce(sum(e.amount_pence) filter (where e.amount_pence > 0 and not e.scheduled and e.due_on < :ctCutoff), 0),
+                                 coalesce(sum(e.amount_pence) filter (where e.amount_pence > 0 and not e.scheduled and e.due_on < :nndrCutoff), 0)]
+                               as unscheduled_due,
+                           array[coalesce(sum(e.amount_pence) filter (where e.amount_pence > 0 and e.scheduled and e.due_on < :ctCutoff), 0),
+                                 coalesce(sum(e.amount_pence) filter (where e.amount_pence > 0 and e.scheduled and e.due_on < :nndrCutoff), 0)]
+                               as scheduled_due,
                            coalesce(sum(e.amount_pence) filter (where e.amount_pence < 0 and e.effective_on <= :date), 0) as credits,
                            coalesce(sum(e.amount_pence) filter (where e.amount_pence > 0 or e.effective_on <= :date), 0) as balance,
                            max(e.due_on) filter (where e.amount_pence > 0 and not e.scheduled) as last_debit_due
                     from ledger_entry e
-                    join acct c on c.id = e.account_id
                     where e.authority_id = :authority and e.account_id > :after and e.account_id <= :upTo and e.financial_year <= :year
                     group by e.account_id, e.financial_year)
-                select c.id, c.reference, c.stream, l.financial_year, l.unscheduled_due + coalesce(p.due, l.scheduled_due) + l.credits as arrears,
-                       l.balance, h.last_code, h.last_on, h.last_hearing, coalesce(h.reminders, 0), coalesce(p.due_after_window, 0),
-                       p.first_missed_after_window, coalesce(h.summons_costs, 0), coalesce(h.costs_withdrawn, false),
+                select c.id, c.reference, c.stream, l.financial_year,
+                       l.unscheduled_due[c.slot] + coalesce(p.due[c.slot], l.scheduled_due[c.slot]) + l.credits as arrears,
+                       l.balance, h.last_code, h.last_on, h.last_hearing, coalesce(h.reminders, 0), coalesce(p.due_after_window[c.slot], 0),
+                       p.first_missed_after_window[c.slot], coalesce(h.summons_costs, 0), coalesce(h.costs_withdrawn, false),
                        coalesce(hold.hold_type, flagged.hold_type), coalesce(hold.note, flagged.note),
                        greatest(p.last_instalment, l.last_debit_due)
                 from led l
@@ -199,12 +211,12 @@ class RecoveryRunChunk {
                           where ap.authority_id = :authority and ap.account_id = c.id
                           group by ap.party_id) f
                     having count(*) > 0 and bool_and(f.stopped)) flagged on true
-                where :every or l.unscheduled_due + coalesce(p.due, l.scheduled_due) + l.credits > 0
+                where :every or l.unscheduled_due[c.slot] + coalesce(p.due[c.slot], l.scheduled_due[c.slot]) + l.credits > 0
                    or (h.last_code is not null and h.last_code <> 'LIABILITY_ORDER')
                 order by c.id, l.financial_year""")
                 .param("every", every).param("authority", authorityId).param("after", after).param("upTo", upTo).param("date", date)
                 .param("year", FinancialYear.containing(date).startYear())
-                .param("ctGrace", ct.graceDays()).param("nndrGrace", nndr.graceDays())
+                .param("ctCutoff", date.minusDays(ct.graceDays())).param("nndrCutoff", date.minusDays(nndr.graceDays()))
                 .query((rs, n) -> {
                     RevenueStream stream = RevenueStream.valueOf(rs.getString(3));
                     return new Row(rs.getLong(1), new AccountReference(rs.getString(2)), stream, rs.getInt(4),
