@@ -96,6 +96,7 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
     /** 2026/27 */
     @Override
     public String toString() {
-        return String.format("%d/%02d", startYear, (startYear + 1) % 100);
+        int next = (startYear + 1) % 100;
+        return startYear + (next < 10 ? "/0" : "/") + next;
     }
 }

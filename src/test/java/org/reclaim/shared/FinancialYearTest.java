@@ -14,6 +14,8 @@ class FinancialYearTest {
         assertThat(y.start()).isEqualTo(LocalDate.of(2026, 4, 1));
         assertThat(y.end()).isEqualTo(LocalDate.of(2027, 3, 31));
         assertThat(y).hasToString("2026/27");
+        assertThat(FinancialYear.of(1999)).hasToString("1999/00");
+        assertThat(FinancialYear.of(2008)).hasToString("2008/09");
         assertThat(FinancialYear.containing(LocalDate.of(2027, 3, 31))).isEqualTo(y);
         assertThat(FinancialYear.containing(LocalDate.of(2027, 4, 1))).isEqualTo(y.next());
         assertThat(FinancialYear.containing(LocalDate.of(2026, 3, 31))).isEqualTo(y.previous());

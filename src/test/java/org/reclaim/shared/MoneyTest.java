@@ -16,6 +16,17 @@ class MoneyTest {
         assertThat(Money.ofPence(123456)).hasToString("£1,234.56");
         assertThat(Money.ofPence(-1200)).hasToString("-£12.00");
         assertThat(Money.ofPounds(5)).isEqualTo(Money.ofPence(500));
+        assertThat(Money.ofPence(5)).hasToString("£0.05");
+        assertThat(Money.ofPence(-99)).hasToString("-£0.99");
+        assertThat(Money.ofPence(100_000_000)).hasToString("£1,000,000.00");
+        assertThat(Money.ofPence(Long.MIN_VALUE)).hasToString("-£92,233,720,368,547,758.08");
+    }
+
+    /** Written by hand for speed; it must read exactly as the UK currency format always has. */
+    @Property
+    void printsAsTheUkCurrencyFormatDoes(@ForAll long pence) {
+        assertThat(Money.ofPence(pence).toString())
+                .isEqualTo(java.text.NumberFormat.getCurrencyInstance(java.util.Locale.UK).format(java.math.BigDecimal.valueOf(pence, 2)));
     }
 
     @Test
