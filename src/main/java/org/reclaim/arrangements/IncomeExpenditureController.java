@@ -75,6 +75,12 @@ class IncomeExpenditureController {
                         List<PromptView> entitlementPrompts) {
     }
 
+    /** The body of {@code POST /api/v1/arrangements/proposals}: the form and the accounts whose debts are in scope. */
+    record ProposalRequest(@NotNull(message = "is required: the income and expenditure form the proposal is worked from") Long incomeExpenditureId,
+                           @jakarta.validation.constraints.NotEmpty(message = "is required: the references of the accounts in scope") List<String> accounts,
+                           @Nullable String frequency, @Nullable LocalDate firstPaymentOn) {
+    }
+
     /** Something the form and the records suggest the customer may be entitled to on an account and has not got. */
     record PromptView(String account, String code, String title, String why, String ask, String rule) {
     }
@@ -130,6 +136,12 @@ class IncomeExpenditureController {
         return forms.worklist(council.id(), open, asOf == null ? LocalDate.now(clock) : asOf).stream().map(w -> new WaitingView(w.form().id(),
                 w.form().partyId(), parties.get(w.form().partyId()).displayName(), w.form().receivedOn(), w.form().channel(), w.form().respondBy(),
                 w.daysLeft(), w.form().totals().disposable().pence(), w.arrangementId())).toList();
+    }
+
+    /** The proposal for an I&E and the debts in scope (issue 6's contract); the same as the GET below. */
+    @PostMapping("/api/v1/arrangements/proposals")
+    ProposalView propose(@Valid @RequestBody ProposalRequest r) {
+        return proposal(r.incomeExpenditureId(), r.accounts(), r.frequency() == null ? "MONTHLY" : r.frequency(), r.firstPaymentOn());
     }
 
     @GetMapping("/api/v1/income-expenditure/{id}/proposal")

@@ -93,6 +93,8 @@ class SecurityConfig {
                         .requestMatchers(GET, "/api/v1/arrangements/**", "/api/v1/income-expenditure", "/api/v1/income-expenditure/**",
                                 "/api/v1/parties/*/income-expenditure").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
                         .requestMatchers(POST, "/api/v1/arrangements/monitor").hasRole(TEAM_LEADER)
+                        // a proposal writes nothing: whoever may read the form may ask for one
+                        .requestMatchers(POST, "/api/v1/arrangements/proposals").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
                         .requestMatchers(POST, "/api/v1/arrangements", "/api/v1/arrangements/*/cancel", "/api/v1/parties/*/income-expenditure")
                             .hasAnyRole(OFFICER, TEAM_LEADER)
                         // worklists: the collections team reads and works them, auditors read them; a team leader assigns tasks

@@ -88,6 +88,15 @@ class ArrangementsIT {
                 .andExpect(jsonPath("$.entitlementPrompts[0].account").value(account.reference().value()))
                 .andExpect(jsonPath("$.entitlementPrompts[0].code").value("SINGLE_PERSON_DISCOUNT"))
                 .andExpect(jsonPath("$.entitlementPrompts[0].why").value(org.hamcrest.Matchers.containsString("one adult")));
+        // the same through issue 6's POST /api/v1/arrangements/proposals
+        mvc.perform(post("/api/v1/arrangements/proposals").with(httpBasic("officer", ArrangementFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"incomeExpenditureId\": " + form + ", \"accounts\": [\""
+                                + account.reference().value() + "\"], \"firstPaymentOn\": \"2026-05-01\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.debtPence").value(233002))
+                .andExpect(jsonPath("$.proposedInstalmentPence").value(21182)).andExpect(jsonPath("$.clearsOn").value("2027-03-01"));
+        mvc.perform(post("/api/v1/arrangements/proposals").with(httpBasic("officer", ArrangementFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"incomeExpenditureId\": " + form + ", \"accounts\": []}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("accounts"));
         mvc.perform(get("/api/v1/customers/{id}/income-expenditure", customer.id()).with(httpBasic("auditor", ArrangementFixtures.PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(form));
         // the same form again with its Idempotency-Key records nothing more
