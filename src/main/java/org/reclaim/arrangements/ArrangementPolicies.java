@@ -32,7 +32,7 @@ class ArrangementPolicies {
 
     /** Version 0 is the default the authority has not changed: no grace, no make-good period, priority debts first. */
     record Policy(int version, int graceDays, @Nullable Integer makeGoodDays, List<RevenueStream> streamOrder, String reason,
-                  @Nullable OffsetDateTime changedAt, @Nullable String changedBy) {
+                  @Nullable OffsetDateTime changedAt, @Nullable String changedBy, @Nullable Integer longestTermMonths) {
 
         int rank(RevenueStream stream) {
             return streamOrder.indexOf(stream);
@@ -49,28 +49,32 @@ class ArrangementPolicies {
 
     Policy current(int authorityId) {
         return history(authorityId).stream().findFirst().orElse(new Policy(0, 0, null, DEFAULT_ORDER,
-                "default: no grace days, no make-good period, priority debts first", null, null));
+                "default: no grace days, no make-good period, priority debts first, no longest term", null, null, null));
     }
 
     List<Policy> history(int authorityId) {
         return jdbc.sql("""
-                select version, grace_days, make_good_days, stream_order, reason, changed_at, changed_by from arrangement_policy
+                select version, grace_days, make_good_days, stream_order, reason, changed_at, changed_by, longest_term_months from arrangement_policy
                 where authority_id = ? order by version desc""")
                 .param(authorityId)
                 .query((rs, n) -> new Policy(rs.getInt(1), rs.getInt(2), (Integer) rs.getObject(3),
                         Arrays.stream((String[]) rs.getArray(4).getArray()).map(RevenueStream::valueOf).toList(), rs.getString(5),
-                        rs.getObject(6, OffsetDateTime.class), rs.getString(7)))
+                        rs.getObject(6, OffsetDateTime.class), rs.getString(7), (Integer) rs.getObject(8)))
                 .list();
     }
 
     @Transactional
-    Policy change(int authorityId, int graceDays, @Nullable Integer makeGoodDays, List<String> streamOrder, String reason) {
+    Policy change(int authorityId, int graceDays, @Nullable Integer makeGoodDays, List<String> streamOrder, String reason,
+                  @Nullable Integer longestTermMonths) {
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         if (graceDays < 0 || graceDays > 60) {
             errors.add(new InvalidInput.FieldError("graceDays", "must be 0 to 60 days"));
         }
         if (makeGoodDays != null && (makeGoodDays < 1 || makeGoodDays > 365)) {
             errors.add(new InvalidInput.FieldError("makeGoodDays", "must be 1 to 365 days, or null for none"));
+        }
+        if (longestTermMonths != null && (longestTermMonths < 1 || longestTermMonths > 120)) {
+            errors.add(new InvalidInput.FieldError("longestTermMonths", "must be 1 to 120 months, or null for no limit"));
         }
         if (reason.isBlank()) {
             errors.add(new InvalidInput.FieldError("reason", "is required: say why the policy changes"));
@@ -92,10 +96,11 @@ class ArrangementPolicies {
         jdbc.sql("select 1 from billing_authority where id = ? for update").param(authorityId).query(Integer.class).single();
         int next = current(authorityId).version() + 1;
         jdbc.sql("""
-                insert into arrangement_policy (authority_id, version, grace_days, make_good_days, stream_order, reason, changed_at, changed_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into arrangement_policy (authority_id, version, grace_days, make_good_days, stream_order, reason, changed_at, changed_by,
+                                                longest_term_months)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(authorityId, next, graceDays, makeGoodDays, order.stream().map(Enum::name).toArray(String[]::new), reason,
-                        OffsetDateTime.now(clock), AccessAudit.currentUser())
+                        OffsetDateTime.now(clock), AccessAudit.currentUser(), longestTermMonths)
                 .update();
         return current(authorityId);
     }

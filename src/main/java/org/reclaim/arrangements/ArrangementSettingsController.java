@@ -43,7 +43,8 @@ class ArrangementSettingsController {
     record GuidelinesView(String authority, @Nullable String message, List<VersionView> versions) {
     }
 
-    record PolicyInput(@NotNull Integer graceDays, @Nullable Integer makeGoodDays, @NotNull List<String> streamOrder, @NotBlank String reason) {
+    record PolicyInput(@NotNull Integer graceDays, @Nullable Integer makeGoodDays, @NotNull List<String> streamOrder, @NotBlank String reason,
+                       @Nullable Integer longestTermMonths) {
     }
 
     record PolicyView(String authority, ArrangementPolicies.Policy current, List<ArrangementPolicies.Policy> history) {
@@ -83,7 +84,7 @@ class ArrangementSettingsController {
     @PutMapping("/arrangement-policy")
     PolicyView setPolicy(@PathVariable String code, @Valid @RequestBody PolicyInput in) {
         BillingAuthority council = authorities.byGssCode(code);
-        policies.change(council.id(), in.graceDays(), in.makeGoodDays(), in.streamOrder(), in.reason());
+        policies.change(council.id(), in.graceDays(), in.makeGoodDays(), in.streamOrder(), in.reason(), in.longestTermMonths());
         return policy(code);
     }
 

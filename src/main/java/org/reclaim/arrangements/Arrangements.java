@@ -37,7 +37,8 @@ class Arrangements {
 
     record NewArrangement(@Nullable Long partyId, List<String> accounts, @Nullable Long instalmentPence, @Nullable String frequency,
                           @Nullable LocalDate firstPaymentOn, @Nullable String method, @Nullable Boolean madeAtFirstContact,
-                          @Nullable Long incomeExpenditureId, @Nullable String acceptedBelowProposalReason, @Nullable LocalDate madeOn) {
+                          @Nullable Long incomeExpenditureId, @Nullable String acceptedBelowProposalReason, @Nullable LocalDate madeOn,
+                          @Nullable String longerTermReason) {
     }
 
     record Made(Arrangement arrangement, boolean repeated) {
@@ -143,15 +144,24 @@ class Arrangements {
         List<PaymentPlan.Payment> schedule = PaymentPlan.schedule(debts.stream()
                 .map(d -> new PaymentPlan.Debt(d.account().id(), d.balance())).toList(), instalment, frequency, in.firstPaymentOn());
         LocalDate last = schedule.get(schedule.size() - 1).dueOn();
+        // the authority's longest term (its policy): longer only with the officer's reason, kept on the arrangement
+        Integer longest = policies.current(party.authorityId()).longestTermMonths();
+        String longerReason = in.longerTermReason() == null || in.longerTermReason().isBlank() ? null : in.longerTermReason().trim();
+        boolean longer = longest != null && last.isAfter(madeOn.plusMonths(longest));
+        if (longer && longerReason == null) {
+            throw InvalidInput.of("longerTermReason", "is required: at " + instalment + " the debt of " + debt + " is cleared on " + last
+                    + ", beyond the authority's longest term of " + longest + " months (by " + madeOn.plusMonths(longest)
+                    + "); raise the instalment or say why the longer term is agreed");
+        }
         long id = jdbc.sql("""
                 insert into arrangement (authority_id, party_id, income_expenditure_id, instalment_pence, frequency, first_payment_on, last_payment_on,
                                          total_pence, method, made_at_first_contact, proposal_pence, below_proposal_reason, made_on, status,
-                                         created_at, created_by, idempotency_key)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?) returning id""")
+                                         created_at, created_by, idempotency_key, longer_term_reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?) returning id""")
                 .params(party.authorityId(), party.id(), in.incomeExpenditureId(), instalment.pence(), frequency.name(), in.firstPaymentOn(), last,
                         debt.pence(), method.name(), in.madeAtFirstContact(), proposed == null ? null : proposed.pence(),
                         proposed != null && proposed.isGreaterThan(instalment) ? reason : null, madeOn, OffsetDateTime.now(clock),
-                        AccessAudit.currentUser(), idempotencyKey)
+                        AccessAudit.currentUser(), idempotencyKey, longer ? longerReason : null)
                 .query(Long.class).single();
         // the hold lasts to the last payment and its grace days, so recovery waits while the arrangement is being kept
         LocalDate holdEnds = last.plusDays(policies.current(party.authorityId()).graceDays());

@@ -235,6 +235,34 @@ class ArrangementsIT {
                         .replace("\"madeOn\"", "\"acceptedBelowProposalReason\": \"seasonal work starts in March\", \"madeOn\""))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.proposedInstalmentPence").value(58251))
                 .andExpect(jsonPath("$.acceptedBelowProposalReason").value("seasonal work starts in March"));
+
+        // the authority's longest term: 12 months; £100 a month would take 24, so only with the officer's reason
+        String policy = "{\"graceDays\": 0, \"streamOrder\": [\"COUNCIL_TAX\", \"BUSINESS_RATES\", \"HOUSING_RENT\", \"FORMER_TENANT_ARREARS\", "
+                + "\"HB_OVERPAYMENT\"], \"reason\": \"%s\", \"longestTermMonths\": %s}";
+        mvc.perform(put("/api/v1/authorities/{code}/arrangement-policy", f.council.gssCode()).with(httpBasic("admin", ArrangementFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(policy.formatted("a year at most", "0")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("longestTermMonths"));
+        mvc.perform(put("/api/v1/authorities/{code}/arrangement-policy", f.council.gssCode()).with(httpBasic("admin", ArrangementFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(policy.formatted("a year at most", "12")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.current.longestTermMonths").value(12));
+        try {
+            Party slow = f.customer();
+            Account owing = f.billed(slow);
+            String longTerm = base.formatted(slow.id(), owing.reference().value(), 10000, "2026-12-01")
+                    .replace("\"madeOn\"", "\"acceptedBelowProposalReason\": \"part-time work\", \"madeOn\"");
+            f.postJson(officer(), "/api/v1/arrangements", longTerm)
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("longerTermReason"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("longest term of 12 months")));
+            assertThat(jdbc.sql("select count(*) from arrangement where authority_id = ? and party_id = ?").params(f.council.id(), slow.id())
+                    .query(Long.class).single()).isZero();
+            f.postJson(officer(), "/api/v1/arrangements", longTerm.replace("\"madeOn\"", "\"longerTermReason\": \"debt advice agreed it\", \"madeOn\""))
+                    .andExpect(status().isCreated());
+            assertThat(jdbc.sql("select longer_term_reason from arrangement where authority_id = ? and party_id = ?").params(f.council.id(), slow.id())
+                    .query(String.class).single()).isEqualTo("debt advice agreed it");
+        } finally {
+            mvc.perform(put("/api/v1/authorities/{code}/arrangement-policy", f.council.gssCode()).with(httpBasic("admin", ArrangementFixtures.PASSWORD))
+                    .contentType(MediaType.APPLICATION_JSON).content(policy.formatted("no limit again", "null"))).andExpect(status().isOk());
+        }
     }
 
     @Test
