@@ -115,15 +115,31 @@ public class Parties {
     }
 
     @Transactional
-    public void addFlag(long partyId, PartyFlag flag, LocalDate startsOn, @Nullable LocalDate endsOn, @Nullable String note) {
+    public void addFlag(long partyId, PartyFlag flag, LocalDate startsOn, @Nullable LocalDate endsOn, @Nullable String note,
+                        @Nullable Boolean consent) {
         Party party = get(partyId);
+        List<InvalidInput.FieldError> errors = new java.util.ArrayList<>();
         if (endsOn != null && endsOn.isBefore(startsOn)) {
-            throw InvalidInput.of("endsOn", "must not be before startsOn");
+            errors.add(new InvalidInput.FieldError("endsOn", "must not be before startsOn"));
+        }
+        if (flag == PartyFlag.VULNERABLE) {
+            // UK GDPR art. 9: the customer agrees to it being recorded, and the record says why
+            if (!Boolean.TRUE.equals(consent)) {
+                errors.add(new InvalidInput.FieldError("consent", "must be true: record a vulnerability only with the customer's consent "
+                        + "(without it, a VULNERABILITY_REVIEW hold pauses recovery while it is looked into)"));
+            }
+            if (note == null || note.isBlank()) {
+                errors.add(new InvalidInput.FieldError("note", "is required for a vulnerability: the reason, for the officers who need it"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidInput.of(errors);
         }
         jdbc.sql("""
-                insert into party_flag (authority_id, party_id, flag, starts_on, ends_on, note, recorded_by, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(party.authorityId(), partyId, flag.name(), startsOn, endsOn, note, AccessAudit.currentUser(), OffsetDateTime.now(clock))
+                insert into party_flag (authority_id, party_id, flag, starts_on, ends_on, note, consent, recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(party.authorityId(), partyId, flag.name(), startsOn, endsOn, note, flag == PartyFlag.VULNERABLE ? consent : null,
+                        AccessAudit.currentUser(), OffsetDateTime.now(clock))
                 .update();
         audit.record(party.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.PARTY, partyId, "flag " + flag + " added");
     }
@@ -165,11 +181,12 @@ public class Parties {
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         Map<Long, List<Party.Flag>> flags = jdbc.sql("""
-                select party_id, flag, starts_on, ends_on, note from party_flag
+                select party_id, flag, starts_on, ends_on, note, consent, recorded_by from party_flag
                 where authority_id = any(?) and party_id = any(?) order by party_id, starts_on""")
                 .params(authorityIds, partyIds)
                 .query((rs, n) -> Map.entry(rs.getLong("party_id"), new Party.Flag(PartyFlag.valueOf(rs.getString("flag")),
-                        rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class), rs.getString("note"))))
+                        rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class), rs.getString("note"),
+                        (Boolean) rs.getObject("consent"), rs.getString("recorded_by"), false)))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return rows.stream().map(r -> new Party(r.id(), r.authorityId(), r.kind(), r.title(), r.forenames(), r.surname(),

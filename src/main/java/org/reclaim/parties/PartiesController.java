@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/customers")
 class PartiesController {
 
-    record NewFlag(@NotNull PartyFlag flag, @NotNull LocalDate startsOn, @Nullable LocalDate endsOn, @Nullable @Size(max = 1000) String note) {
+    record NewFlag(@NotNull PartyFlag flag, @NotNull LocalDate startsOn, @Nullable LocalDate endsOn, @Nullable @Size(max = 1000) String note,
+                   @Nullable Boolean consent) {
     }
 
     private final Parties parties;
@@ -44,13 +45,19 @@ class PartiesController {
     Party get(@PathVariable long id) {
         Party party = parties.get(id);
         audit.record(party.authorityId(), AccessAudit.Action.READ, AccessAudit.Subject.PARTY, id, "GET /api/v1/customers/" + id);
-        return party;
+        return forReader(party);
+    }
+
+    private static Party forReader(Party party) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        boolean teamLeader = auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_TEAM_LEADER".equals(a.getAuthority()));
+        return party.forReader(AccessAudit.currentUser(), teamLeader);
     }
 
     @PostMapping("/{id}/flags")
     @ResponseStatus(HttpStatus.CREATED)
     Party addFlag(@PathVariable long id, @Valid @RequestBody NewFlag flag) {
-        parties.addFlag(id, flag.flag(), flag.startsOn(), flag.endsOn(), flag.note());
-        return parties.get(id);
+        parties.addFlag(id, flag.flag(), flag.startsOn(), flag.endsOn(), flag.note(), flag.consent());
+        return forReader(parties.get(id));
     }
 }

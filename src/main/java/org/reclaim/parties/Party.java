@@ -15,10 +15,26 @@ public record Party(long id, int authorityId, PartyKind kind, @Nullable String t
                                @Nullable String addressLine2, @Nullable String town, @Nullable String postcode, boolean preferred) {
     }
 
-    public record Flag(PartyFlag flag, LocalDate startsOn, @Nullable LocalDate endsOn, @Nullable String note) {
+    /**
+     * A flag; {@code detailRestricted} when the note (for a vulnerability, the reason: health and similar details) is
+     * withheld from the reader (see {@link #forReader}).
+     */
+    public record Flag(PartyFlag flag, LocalDate startsOn, @Nullable LocalDate endsOn, @Nullable String note, @Nullable Boolean consent,
+                       String recordedBy, boolean detailRestricted) {
         public boolean activeOn(LocalDate date) {
             return !startsOn.isAfter(date) && (endsOn == null || !endsOn.isBefore(date));
         }
+    }
+
+    /**
+     * The party as a reader may see it: the reason for a vulnerability is special category data (UK GDPR art. 9), so
+     * it is shown only to team leaders and to the officer who recorded it; everyone else sees that the customer is
+     * vulnerable, and when, but not why.
+     */
+    public Party forReader(String username, boolean teamLeader) {
+        List<Flag> shown = flags.stream().map(f -> f.flag() != PartyFlag.VULNERABLE || teamLeader || f.recordedBy().equals(username) ? f
+                : new Flag(f.flag(), f.startsOn(), f.endsOn(), null, f.consent(), f.recordedBy(), f.note() != null)).toList();
+        return new Party(id, authorityId, kind, title, forenames, surname, organisationName, dateOfBirth, contactPoints, shown);
     }
 
     /** "Mrs Jane Smith" or "Wigston Bakery Ltd". */

@@ -222,14 +222,23 @@ class PartiesApiIT {
         Party party = data.person(council).create();
 
         flag(party.id(), """
-                {"flag": "VULNERABLE", "startsOn": "2025-06-01", "endsOn": "2026-05-31", "note": "recent bereavement"}""")
+                {"flag": "VULNERABLE", "startsOn": "2025-06-01", "endsOn": "2026-05-31", "note": "recent bereavement", "consent": true}""")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").value(party.id()))
                 .andExpect(jsonPath("$.flags", hasSize(1)))
                 .andExpect(jsonPath("$.flags[0].flag").value("VULNERABLE"))
                 .andExpect(jsonPath("$.flags[0].startsOn").value("2025-06-01"))
                 .andExpect(jsonPath("$.flags[0].endsOn").value("2026-05-31"))
+                .andExpect(jsonPath("$.flags[0].note").value("recent bereavement"))
+                .andExpect(jsonPath("$.flags[0].consent").value(true))
+                .andExpect(jsonPath("$.flags[0].detailRestricted").value(false));
+        // why someone is vulnerable is for a team leader and the officer who recorded it; others see only that they are
+        mvc.perform(get("/api/v1/customers/{id}", party.id()).with(httpBasic("teamleader", "reclaim-demo")))
                 .andExpect(jsonPath("$.flags[0].note").value("recent bereavement"));
+        mvc.perform(get("/api/v1/customers/{id}", party.id()).with(httpBasic("auditor", "reclaim-demo")))
+                .andExpect(jsonPath("$.flags[0].flag").value("VULNERABLE"))
+                .andExpect(jsonPath("$.flags[0].note").isEmpty())
+                .andExpect(jsonPath("$.flags[0].detailRestricted").value(true));
         flag(party.id(), """
                 {"flag": "INSOLVENT", "startsOn": "2025-09-01"}""")
                 .andExpect(status().isCreated())
@@ -249,10 +258,17 @@ class PartiesApiIT {
         Party party = data.person(council).create();
 
         flag(party.id(), """
-                {"flag": "VULNERABLE", "startsOn": "2025-06-01", "endsOn": "2025-05-31"}""")
+                {"flag": "VULNERABLE", "startsOn": "2025-06-01", "endsOn": "2025-05-31", "note": "illness", "consent": true}""")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value("endsOn"));
+        // a vulnerability is recorded with the customer's consent and the reason (UK GDPR art. 9)
+        flag(party.id(), """
+                {"flag": "VULNERABLE", "startsOn": "2025-06-01", "note": "illness", "consent": false}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("consent"));
+        flag(party.id(), """
+                {"flag": "VULNERABLE", "startsOn": "2025-06-01", "consent": true}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("note"));
         flag(party.id(), """
                 {"startsOn": "2025-06-01"}""")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("flag"));

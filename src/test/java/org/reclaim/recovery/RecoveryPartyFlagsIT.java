@@ -53,8 +53,8 @@ class RecoveryPartyFlagsIT {
         Party late = data.person(council).create();
         Party widow = data.person(council).create();
         Party bankrupt = data.person(council).create();
-        parties.addFlag(late.id(), PartyFlag.DECEASED, LocalDate.of(2026, 3, 20), null, "death notified by executor");
-        parties.addFlag(bankrupt.id(), PartyFlag.INSOLVENT, LocalDate.of(2026, 3, 1), null, "bankruptcy order");
+        parties.addFlag(late.id(), PartyFlag.DECEASED, LocalDate.of(2026, 3, 20), null, "death notified by executor", null);
+        parties.addFlag(bankrupt.id(), PartyFlag.INSOLVENT, LocalDate.of(2026, 3, 1), null, "bankruptcy order", null);
         Account sole = billed(data, council, late);
         Account joint = billed(data, council, late, widow);
         Account insolvent = billed(data, council, bankrupt);

@@ -164,7 +164,7 @@ class WorklistsIT {
         TestData data = TestData.from(context);
         BillingAuthority council = council(data, "Worklist Decisions Council");
         Party vulnerableParty = data.person(council).create();
-        parties.addFlag(vulnerableParty.id(), PartyFlag.VULNERABLE, LocalDate.of(2026, 1, 10), null, "long-term illness");
+        parties.addFlag(vulnerableParty.id(), PartyFlag.VULNERABLE, LocalDate.of(2026, 1, 10), null, "long-term illness", true);
         Account small = billed(data, council, CouncilTaxBand.A);
         Account big = billed(data, council, CouncilTaxBand.H);
         Account vulnerable = billed(data, council, CouncilTaxBand.A, vulnerableParty);
@@ -239,13 +239,13 @@ class WorklistsIT {
         TestData data = TestData.from(context);
         BillingAuthority council = council(data, "Worklist Summons Council");
         Party flagged = data.person(council).create();
-        parties.addFlag(flagged.id(), PartyFlag.VULNERABLE, LocalDate.of(2026, 1, 10), null, "bereavement");
+        parties.addFlag(flagged.id(), PartyFlag.VULNERABLE, LocalDate.of(2026, 1, 10), null, "bereavement", true);
         Account plain = billed(data, council, CouncilTaxBand.D);
         Account vulnerable = billed(data, council, CouncilTaxBand.B, flagged);
         Account reviewSoon = billed(data, council, CouncilTaxBand.C);
         Account reviewLater = billed(data, council, CouncilTaxBand.C);
         Account early = billed(data, council, CouncilTaxBand.C, data.person(council).create());
-        parties.addFlag(early.liablePartyIds().get(0), PartyFlag.VULNERABLE, LocalDate.of(2026, 1, 10), null, "hearing loss");
+        parties.addFlag(early.liablePartyIds().get(0), PartyFlag.VULNERABLE, LocalDate.of(2026, 1, 10), null, "hearing loss", true);
 
         run(council, "2026-04-02", false);    // first reminders issued
         pay(early, reminded(early), LocalDate.of(2026, 4, 6)); // the early one pays its reminder in time: no final notice

@@ -190,7 +190,7 @@ class RemediesIT {
     @Test
     void aVulnerableDebtorGoesToAnEnforcementAgentOnlyAfterATeamLeadersReview() throws Exception {
         Party debtor = person("Vulnerable");
-        parties.addFlag(debtor.id(), PartyFlag.VULNERABLE, LocalDate.of(YEAR, 1, 1), null, "carer's assessment");
+        parties.addFlag(debtor.id(), PartyFlag.VULNERABLE, LocalDate.of(YEAR, 1, 1), null, "carer's assessment", true);
         Account a = owing(debtor, 40000, true);
         mvc.perform(as(get("/api/v1/accounts/{r}/remedies", a.reference().value()), "officer"))
                 .andExpect(jsonPath("$.years[0].proposed").value("ENFORCEMENT_AGENT"))
@@ -208,7 +208,7 @@ class RemediesIT {
     @Test
     void noRemedyAgainstADeceasedDebtorOrDuringAHold() throws Exception {
         Party dead = person("Deceased");
-        parties.addFlag(dead.id(), PartyFlag.DECEASED, LocalDate.of(YEAR, 8, 1), null, "death certificate");
+        parties.addFlag(dead.id(), PartyFlag.DECEASED, LocalDate.of(YEAR, 8, 1), null, "death certificate", null);
         Account a = owing(dead, 40000, true);
         employer(a, "Acme", 200000);
         mvc.perform(as(get("/api/v1/accounts/{r}/remedies", a.reference().value()), "officer"))
