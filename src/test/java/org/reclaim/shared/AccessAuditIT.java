@@ -135,7 +135,7 @@ class AccessAuditIT {
         as("officer", post("/api/v1/accounts/{ref}/adjustments", ref).contentType(MediaType.APPLICATION_JSON).content("""
                 {"financialYear": "2025/26", "amountPence": 1500, "reason": "audit test"}""")).andExpect(status().isCreated());
         as("teamleader", post("/api/v1/customers/{id}/flags", party.id()).contentType(MediaType.APPLICATION_JSON).content("""
-                {"flag": "VULNERABLE", "startsOn": "2025-06-01"}""")).andExpect(status().isCreated());
+                {"flag": "VULNERABLE", "startsOn": "2025-06-01", "note": "hearing loss", "consent": true}""")).andExpect(status().isCreated());
         as("auditor", get("/api/v1/customers/{id}", party.id())).andExpect(status().isOk());
         as("officer", get("/api/v1/properties/{id}", property.id())).andExpect(status().isOk());
 
