@@ -71,10 +71,24 @@ class DirectDebitController {
         this.clock = clock;
     }
 
+    /** Every collecting authority's run for a processing day: the totals of all of them, and each run. */
+    record AllRuns(LocalDate processingDay, int collections, long totalPence, int skipped, List<RunView> runs) {
+    }
+
+    /**
+     * The run for the authority named; with none named, a run for each authority of the installation that collects by
+     * Direct Debit (has its originator details), one after another.
+     */
     @PostMapping("/api/v1/direct-debit/runs")
-    ResponseEntity<RunView> run(@RequestParam String authority, @RequestParam LocalDate date) {
-        DirectDebitRuns.Run run = runs.run(authorities.named(authority, "authority"), date);
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/direct-debit/runs/" + run.id())).body(view(run));
+    ResponseEntity<?> run(@RequestParam(required = false) @Nullable String authority, @RequestParam LocalDate date) {
+        if (authority != null) {
+            DirectDebitRuns.Run run = runs.run(authorities.named(authority, "authority"), date);
+            return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/direct-debit/runs/" + run.id())).body(view(run));
+        }
+        List<RunView> all = authorities.all().stream().filter(a -> originators.find(a.id()).isPresent())
+                .map(a -> view(runs.run(a, date))).toList();
+        return ResponseEntity.status(HttpStatus.CREATED).body(new AllRuns(date, all.stream().mapToInt(RunView::collections).sum(),
+                all.stream().mapToLong(RunView::totalPence).sum(), all.stream().mapToInt(RunView::skipped).sum(), all));
     }
 
     @GetMapping("/api/v1/direct-debit/runs/{id}")

@@ -2,6 +2,7 @@ package org.reclaim.recovery;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.reclaim.authorities.Authorities;
 import org.reclaim.shared.InvalidInput;
@@ -39,10 +40,23 @@ class RecoveryRunsController {
         this.authorities = authorities;
     }
 
+    /** Every authority's run for a date: the counts of all of them, and each run. */
+    record AllRuns(LocalDate businessDate, boolean preview, Map<String, Map<String, Integer>> linesByStageAndState, int held,
+                   List<RecoveryRuns.RecoveryRun> runs) {
+    }
+
+    /** The run for the authority named; with none named, a run for each authority of the installation, one after another. */
     @PostMapping("/api/v1/recovery/runs")
-    RecoveryRuns.RecoveryRun run(@RequestParam String authority, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                                 @RequestParam(defaultValue = "false") boolean preview) {
-        return runs.run(authorities.named(authority, "authority"), date, preview);
+    Object run(@RequestParam(required = false) @Nullable String authority, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+               @RequestParam(defaultValue = "false") boolean preview) {
+        if (authority != null) {
+            return runs.run(authorities.named(authority, "authority"), date, preview);
+        }
+        List<RecoveryRuns.RecoveryRun> all = authorities.all().stream().map(a -> runs.run(a, date, preview)).toList();
+        Map<String, Map<String, Integer>> counts = new java.util.TreeMap<>();
+        all.forEach(r -> r.linesByStageAndState().forEach((stage, byState) -> byState.forEach((state, n) ->
+                counts.computeIfAbsent(stage, k -> new java.util.TreeMap<>()).merge(state, n, Integer::sum))));
+        return new AllRuns(date, preview, counts, all.stream().mapToInt(RecoveryRuns.RecoveryRun::held).sum(), all);
     }
 
     @GetMapping("/api/v1/recovery/runs/{id}")

@@ -197,6 +197,21 @@ class RecoveryYearIT {
     }
 
     @Test
+    void withNoAuthorityNamedTheRunIsMadeForEveryAuthority() throws Exception {
+        // a date before any bill in the database: every authority is run and nothing is issued anywhere
+        int authorities = context.getBean(org.reclaim.authorities.Authorities.class).all().size();
+        mvc.perform(post("/api/v1/recovery/runs").param("date", "2000-04-03").with(httpBasic("teamleader", "reclaim-demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.businessDate").value("2000-04-03"))
+                .andExpect(jsonPath("$.runs.length()").value(authorities))
+                .andExpect(jsonPath("$.runs[*].status").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("COMPLETED"))))
+                .andExpect(jsonPath("$.held").value(0))
+                .andExpect(jsonPath("$.linesByStageAndState").isEmpty());
+        mvc.perform(post("/api/v1/recovery/runs").param("date", "2000-04-03").with(httpBasic("officer", "reclaim-demo")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void badInputIsRefusedWithTheReason() throws Exception {
         TestData data = TestData.from(context);
         BillingAuthority council = data.authority().name("Recovery Input Council").create();
