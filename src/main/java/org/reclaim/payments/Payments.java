@@ -221,7 +221,9 @@ public class Payments {
     }
 
     Received received(long paymentId) {
-        return jdbc.sql(RECEIVED + " where id = ?").param(paymentId).query(Payments::received)
+        // by the primary key, over the installation's few authorities: no index on the id alone to keep up at every insert
+        return jdbc.sql(RECEIVED + " where authority_id = any(array(select id from billing_authority)) and id = ?").param(paymentId)
+                .query(Payments::received)
                 .optional().orElseThrow(() -> NotFound.of("payment", paymentId));
     }
 
