@@ -197,6 +197,33 @@ class RecoveryYearIT {
     }
 
     @Test
+    void eachStreamMissesAnInstalmentAfterItsOwnGraceDays() throws Exception {
+        TestData data = TestData.from(context);
+        BillingAuthority council = data.authority().name("Recovery Grace Council").create();
+        authorities.replacePrecepts(council.id(), Y, List.of(
+                new Authorities.PreceptSetting("Recovery Grace Council", PreceptorKind.BILLING_AUTHORITY, Money.ofPence(200000), "test")));
+        // Council Tax: 3 days' grace; Business Rates keeps the default of none
+        mvc.perform(put("/api/v1/recovery/paths/{a}/COUNCIL_TAX", council.gssCode()).with(httpBasic("admin", "reclaim-demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(path(21, "REMINDER_1", "three days' grace").replace("\"graceDays\": 0",
+                                "\"graceDays\": 3")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.graceDays").value(3));
+        Account councilTax = billed(data, council);
+        Account rates = data.account(council).stream(org.reclaim.accounts.RevenueStream.BUSINESS_RATES)
+                .property(data.nonDomestic(council).create()).from(LocalDate.of(2020, 6, 1)).open();
+        ledger.post(Posting.of(rates.reference(), Y, EntryType.CHARGE, Money.ofPence(50000), LocalDate.of(2026, 4, 1), "rates due 1 April"));
+
+        // 3 April: the rates charge of 1 April is overdue; the Council Tax instalment of 1 April is still within its grace
+        run(council, "2026-04-03", false);
+        assertThat(actions(rates)).containsExactly("REMINDER_1@2026-04-03");
+        assertThat(actions(councilTax)).isEmpty();
+        run(council, "2026-04-04", false);
+        assertThat(actions(councilTax)).isEmpty();
+        // 5 April: 1 April + 3 days' grace is past
+        run(council, "2026-04-05", false);
+        assertThat(actions(councilTax)).containsExactly("REMINDER_1@2026-04-05");
+    }
+
+    @Test
     void withNoAuthorityNamedTheRunIsMadeForEveryAuthority() throws Exception {
         // a date before any bill in the database: every authority is run and nothing is issued anywhere
         int authorities = context.getBean(org.reclaim.authorities.Authorities.class).all().size();
