@@ -1,5 +1,7 @@
--- The recovery timeline gains each case an enforcement agent returned (from the agent's return file, dated the day the
--- file was imported): `what` is the agent's status, the amount what the agent collected, the costs the agent's fees.
+-- The recovery timeline gains the customer's referrals to advice partners (support module; dated the day referred,
+-- `what` the partner's kind, `rule` the partner and the reason), the contact log (contacts module; dated the day of the
+-- contact in the UK) and each case an enforcement agent returned (from the agent's return file, dated the day the file
+-- was imported: `what` the agent's status, the amount what the agent collected, the costs the agent's fees).
 -- Same columns as V56; every earlier part is restated, since a view is replaced whole.
 create or replace view recovery_timeline as
 select a.authority_id, a.account_id, a.financial_year, a.issued_on as happened_on, 'ACTION' as kind, a.code as what,

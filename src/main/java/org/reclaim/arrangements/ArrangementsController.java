@@ -78,9 +78,7 @@ class ArrangementsController {
     @PostMapping("/api/v1/arrangements")
     ResponseEntity<ArrangementView> make(@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
                                          @RequestBody Arrangements.NewArrangement in) {
-        if (key != null && (key.isBlank() || key.length() > 200)) {
-            throw InvalidInput.of("Idempotency-Key", "must be 1 to 200 characters");
-        }
+        org.reclaim.shared.IdempotencyKey.check(key);
         Arrangements.Made made = arrangements.make(in, key);
         return ResponseEntity.status(made.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(view(made.arrangement()));
     }

@@ -110,9 +110,7 @@ class IncomeExpenditureController {
     @PostMapping({"/api/v1/parties/{partyId}/income-expenditure", "/api/v1/customers/{partyId}/income-expenditure"})
     ResponseEntity<FormView> record(@PathVariable long partyId, @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
                                     @Valid @RequestBody FormInput in) {
-        if (key != null && (key.isBlank() || key.length() > 200)) {
-            throw InvalidInput.of("Idempotency-Key", "must be 1 to 200 characters");
-        }
+        org.reclaim.shared.IdempotencyKey.check(key);
         IncomeExpenditureForms.Recorded r = forms.record(partyId, new IncomeExpenditureForms.NewForm(in.receivedOn(), in.channel(),
                 in.household().adults(), in.household().children(), in.lines()), key);
         return ResponseEntity.status(r.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(view(r.form()));

@@ -44,9 +44,7 @@ class ContactsController {
     ResponseEntity<Contact> record(@PathVariable String reference,
                                    @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
                                    @Valid @RequestBody ContactRequest r) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw InvalidInput.of("Idempotency-Key", "must be 1 to 200 characters");
-        }
+        org.reclaim.shared.IdempotencyKey.check(idempotencyKey);
         String notes = r.notes() == null || r.notes().isBlank() ? null : r.notes().strip();
         Contacts.Recorded recorded = contacts.record(accounts.get(AccountReference.fromRequest(reference)),
                 new Contacts.NewContact(r.channel(), r.direction(), r.outcome(), notes, r.at()), idempotencyKey);

@@ -49,9 +49,7 @@ class PartiesController {
     }
 
     private static Party forReader(Party party) {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        boolean teamLeader = auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_TEAM_LEADER".equals(a.getAuthority()));
-        return party.forReader(AccessAudit.currentUser(), teamLeader);
+        return party.forReader(AccessAudit.currentUser(), AccessAudit.currentUserIsTeamLeader());
     }
 
     @PostMapping("/{id}/flags")

@@ -84,15 +84,9 @@ class CreditsController {
     RefundView requestRefund(@PathVariable String reference,
                              @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
                              @Valid @RequestBody RefundRequest r) {
-        checkIdempotencyKey(idempotencyKey);
+        org.reclaim.shared.IdempotencyKey.check(idempotencyKey);
         return RefundView.of(credits.requestRefund(AccountReference.fromRequest(reference), Money.ofPence(r.amountPence()), r.reason(),
                 r.payeeName(), idempotencyKey));
-    }
-
-    private static void checkIdempotencyKey(@Nullable String key) {
-        if (key != null && (key.isBlank() || key.length() > 200)) {
-            throw org.reclaim.shared.InvalidInput.of("Idempotency-Key", "must be 1 to 200 characters");
-        }
     }
 
     @GetMapping("/api/v1/refunds")
@@ -132,7 +126,7 @@ class CreditsController {
     TransferView transfer(@PathVariable String reference,
                           @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
                           @Valid @RequestBody TransferRequest r) {
-        checkIdempotencyKey(idempotencyKey);
+        org.reclaim.shared.IdempotencyKey.check(idempotencyKey);
         Credits.Transfer t = credits.transfer(AccountReference.fromRequest(reference), AccountReference.fromRequest(r.toAccountReference()),
                 Money.ofPence(r.amountPence()), r.reason(), idempotencyKey);
         return new TransferView(t.id(), t.from(), t.to(), t.amount().pence(), t.allocations().stream()

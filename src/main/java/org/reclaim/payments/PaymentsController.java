@@ -83,9 +83,7 @@ class PaymentsController {
     @PostMapping("/api/v1/payments")
     ResponseEntity<OutcomeView> receive(@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
                                         @Valid @RequestBody PaymentRequest r) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw InvalidInput.of("Idempotency-Key", "must be 1 to 200 characters");
-        }
+        org.reclaim.shared.IdempotencyKey.check(idempotencyKey);
         LocalDate today = LocalDate.now(clock);
         LocalDate receivedOn = r.receivedOn() == null ? today : r.receivedOn();
         if (receivedOn.isAfter(today)) {

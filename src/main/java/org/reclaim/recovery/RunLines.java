@@ -12,7 +12,6 @@ import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.InvalidInput;
 import org.reclaim.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -111,9 +110,7 @@ public class RunLines {
         int authorityId = runs.authorityOf(runId);
         List<Proposed> lines = proposed(authorityId, runId, lineIds);
         List<Skipped> skipped = missing(lineIds, lines);
-        boolean teamLeader = SecurityContextHolder.getContext().getAuthentication() != null
-                && SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
-                .anyMatch(a -> "ROLE_TEAM_LEADER".equals(a.getAuthority()));
+        boolean teamLeader = AccessAudit.currentUserIsTeamLeader();
         List<Issuing.ToIssue> toIssue = new ArrayList<>();
         List<Proposed> acted = new ArrayList<>();
         for (Proposed p : lines) {

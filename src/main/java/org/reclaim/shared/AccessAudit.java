@@ -138,4 +138,10 @@ public class AccessAudit {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null || !auth.isAuthenticated() ? "system" : auth.getName();
     }
+
+    /** Whether the signed-in user is a team leader: some decisions are theirs, not an officer's. */
+    public static boolean currentUserIsTeamLeader() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_TEAM_LEADER".equals(a.getAuthority()));
+    }
 }

@@ -16,8 +16,6 @@ import org.reclaim.shared.Conflict;
 import org.reclaim.shared.InvalidInput;
 import org.reclaim.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -141,7 +139,7 @@ class Tasks {
             }
             refuseDone(task);
         }
-        if (!me.equals(task.assignedTo()) && !teamLeader()) {
+        if (!me.equals(task.assignedTo()) && !AccessAudit.currentUserIsTeamLeader()) {
             throw Conflict.because(task.assignedTo() == null
                     ? "task " + id + " is not claimed: claim it first, or ask a team leader to assign it"
                     : "task " + id + " is claimed by " + task.assignedTo() + ": only they or a team leader complete it");
@@ -183,10 +181,6 @@ class Tasks {
         }
     }
 
-    private static boolean teamLeader() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_TEAM_LEADER".equals(a.getAuthority()));
-    }
 
     private Optional<Task> byKey(int authorityId, String key) {
         return jdbc.sql(SELECT + " where t.authority_id = ? and t.raise_key = ?").params(authorityId, key).query(Tasks::map).optional()

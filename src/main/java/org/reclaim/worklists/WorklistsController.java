@@ -88,9 +88,7 @@ class WorklistsController {
     @PostMapping("/api/v1/worklists/tasks")
     ResponseEntity<Task> raise(@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
                                @Valid @RequestBody NewTask r) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw InvalidInput.of("Idempotency-Key", "must be 1 to 200 characters");
-        }
+        org.reclaim.shared.IdempotencyKey.check(idempotencyKey);
         AccountReference reference = accountReference(r.accountReference());
         var account = accounts.find(reference)
                 .orElseThrow(() -> InvalidInput.of("accountReference", "there is no account with reference " + reference));

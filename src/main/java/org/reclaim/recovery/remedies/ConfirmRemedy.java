@@ -10,7 +10,6 @@ import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.Conflict;
 import org.reclaim.shared.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -80,7 +79,7 @@ class ConfirmRemedy {
             }
             throw InvalidInput.of("remedy", remedy.words() + " is refused: " + option.rule());
         }
-        boolean teamLeader = isTeamLeader();
+        boolean teamLeader = AccessAudit.currentUserIsTeamLeader();
         if ((remedy.teamLeaderOnly() || option.needsTeamLeader()) && !teamLeader) {
             throw new NeedsTeamLeader(remedy.words() + " needs a team leader: " + option.rule());
         }
@@ -153,8 +152,4 @@ class ConfirmRemedy {
         return f == null ? null : f.id();
     }
 
-    private static boolean isTeamLeader() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_TEAM_LEADER".equals(a.getAuthority()));
-    }
 }
