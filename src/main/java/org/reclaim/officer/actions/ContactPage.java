@@ -72,7 +72,8 @@ class ContactPage {
         model.addAttribute("account", account);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("channels", Option.of(Contact.Channel.values()));
+        model.addAttribute("channels", Option.of(Contact.Channel.values()).stream()
+                .map(o -> o.value().equals("SMS") ? new Option("SMS", "Text message (SMS)", null) : o).toList());
         model.addAttribute("directions", java.util.List.of(new Option("INBOUND", "The customer contacted the council", null),
                 new Option("OUTBOUND", "The council contacted the customer", null)));
         model.addAttribute("outcomes", Option.of(Contact.Outcome.values()));

@@ -85,6 +85,13 @@ class HoldPages {
         }
         LocalDate endsOn = form.end().read("end", "End date", errors);
         LocalDate reviewOn = form.review().read("review", "Review date", errors);
+        if (holdType == HoldType.BREATHING_SPACE_MENTAL_HEALTH && reviewOn == null && form.review().blank()) {
+            // SI 2020/1311 Part 3: it lasts while the crisis treatment lasts and 30 days after, so its end is not known
+            errors.add("review-day", "Enter a review date: a mental health crisis breathing space lasts while the crisis treatment "
+                    + "lasts and 30 days after (SI 2020/1311, Part 3)");
+        } else if (holdType != null && holdType != HoldType.BREATHING_SPACE_STANDARD && form.end().blank() && form.review().blank()) {
+            errors.add("end-day", "Enter an end date or a review date: a hold needs one or the other");
+        }
         errors.requireText("reason", reason, "Enter why recovery is held");
         if (errors.any()) {
             return show(model, account, form, errors);

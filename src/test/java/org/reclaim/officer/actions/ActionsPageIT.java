@@ -109,7 +109,8 @@ class ActionsPageIT {
             page.fill("#reason", "Mental health crisis moratorium notified by the Insolvency Service");
             page.click("#save");
             assertThat(page.getAttribute(".govuk-error-summary a", "href")).isEqualTo("#review-day");
-            assertThat(page.textContent("#review-day-error")).contains("review");
+            assertThat(page.textContent(".govuk-error-summary")).contains("Enter a review date").doesNotContain("reviewOn");
+            assertThat(page.textContent("#review-day-error")).contains("Enter a review date");
             browser.screenshot("actions-hold-errors");
             browser.assertAccessible();
 
@@ -235,6 +236,30 @@ class ActionsPageIT {
             assertThat(c.reason()).isEqualTo("The customer phoned with a new mobile number");
             assertThat(c.changedBy()).isEqualTo("officer");
         });
+    }
+
+    /** The parties facade behind the details form (no browser): a repeat changes nothing, a missing address is added. */
+    @Test
+    void aCorrectionPostedTwiceIsMadeOnceAndAnAddressTheCustomerLackedIsAdded() {
+        Party person = data().person(council).surname(TestData.uniqueWord("Quenby")).phone("0116 257 1111").create();
+        Parties.ContactCorrection correction = new Parties.ContactCorrection("0116 257 1111", null, "4 Bell Street", null, "Wigston",
+                "le18 1aa", "The customer moved; letters go to the new address");
+        assertThat(parties.correctContactDetails(person.id(), correction)).containsExactly(Party.ContactKind.POSTAL);
+        assertThat(parties.correctContactDetails(person.id(), correction)).as("the same again").isEmpty();
+        assertThat(parties.contactChanges(person.id())).singleElement().satisfies(c -> {
+            assertThat(c.oldValue()).isNull();
+            assertThat(c.newValue()).isEqualTo("4 Bell Street, Wigston, LE18 1AA");
+        });
+        assertThat(parties.get(person.id()).contactPoints()).extracting(Party.ContactPoint::kind)
+                .containsExactlyInAnyOrder(Party.ContactKind.PHONE, Party.ContactKind.POSTAL);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parties.correctContactDetails(person.id(),
+                        new Parties.ContactCorrection("07700 900999", null, null, null, null, "not a postcode", " ")))
+                .isInstanceOf(org.reclaim.shared.InvalidInput.class)
+                .satisfies(e -> assertThat(((org.reclaim.shared.InvalidInput) e).errors())
+                        .extracting(org.reclaim.shared.InvalidInput.FieldError::field)
+                        .containsExactly("reason", "addressLine1", "postcode"));
+        assertThat(parties.get(person.id()).contactPoints()).as("nothing half-done").extracting(Party.ContactPoint::value)
+                .contains("0116 257 1111");
     }
 
     @Test
