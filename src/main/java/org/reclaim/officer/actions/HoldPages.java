@@ -113,7 +113,8 @@ class HoldPages {
     @GetMapping("/accounts/{reference}/holds/{holdId}/end")
     String endForm(@PathVariable String reference, @PathVariable long holdId, Model model) {
         CaseWorkers.require();
-        Account account = accounts.get(AccountReference.fromRequest(reference));
+        // the page shows the hold's reason, as GET /api/v1/accounts/{reference}/holds does: audited the same way
+        Account account = accounts.readForRequest(reference, "/holds");
         return showEnd(model, account, hold(account, holdId), "", FormErrors.none());
     }
 
