@@ -101,9 +101,15 @@ public record AgreeForm(Map<String, String> values) {
         for (InvalidInput.FieldError f : e.errors()) {
             String id = FIELDS.getOrDefault(f.field(), "amount");
             String name = FIELDS.containsKey(f.field()) ? NAMES.getOrDefault(id, words(f.field())) : words(f.field());
-            errors.add(id, name + " " + f.message());
+            errors.add(id, name + " " + inPounds(f.message()));
         }
         return errors;
+    }
+
+    /** The facade speaks in pence ("15000 pence"); the officer reads pounds ("£150.00"). */
+    public static String inPounds(String text) {
+        return java.util.regex.Pattern.compile("(\\d+) pence").matcher(text)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(Money.ofPence(Long.parseLong(m.group(1))).toString()));
     }
 
     private static String words(String field) {

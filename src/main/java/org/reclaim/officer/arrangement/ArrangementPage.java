@@ -73,6 +73,10 @@ class ArrangementPage {
             return "redirect:/accounts/" + a.accounts().get(0);
         } catch (InvalidInput e) {
             return show(p, form, AgreeForm.errors(e), action, model);
+        } catch (org.reclaim.shared.Conflict e) {
+            // e.g. an account already in an arrangement: said in the error summary, the form kept
+            String m = String.valueOf(e.getMessage());
+            return show(p, form, FormErrors.none().add("amount", Character.toUpperCase(m.charAt(0)) + m.substring(1)), action, model);
         }
     }
 

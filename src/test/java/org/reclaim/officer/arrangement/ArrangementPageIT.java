@@ -88,7 +88,7 @@ class ArrangementPageIT {
             browser.page().fill("#amount", "150");
             browser.page().check("#first-contact-yes");
             browser.page().click("#agree");
-            assertThat(browser.page().textContent(".govuk-error-summary")).contains("Reason for accepting less than the proposal is required");
+            assertThat(browser.page().textContent(".govuk-error-summary")).contains("Reason for accepting less than the proposal is required: £150.00 is below the proposal of");
             assertThat(browser.page().getAttribute(".govuk-error-summary a", "href")).isEqualTo("#below-proposal-reason");
             assertThat(browser.page().isVisible("#below-proposal-reason-error")).isTrue();
             assertThat(browser.page().inputValue("#amount")).isEqualTo("150");
