@@ -120,6 +120,9 @@ class ArrangementPageIT {
             assertThat(browser.page().request().post(browser.page().url(), RequestOptions.create().setForm(FormData.create()
                     .set("_csrf", csrf).set("amount", "100").set("frequency", "MONTHLY").set("method", "DIRECT_DEBIT"))).status())
                     .isEqualTo(403);
+            browser.go("/customers/" + account.liablePartyIds().get(0) + "/income-expenditure/new");
+            assertThat(browser.page().locator("#save").count()).as("nor the income and expenditure form").isZero();
+            assertThat(browser.page().textContent("#read-only")).contains("Only the collections team");
         }
         try (BrowserSession browser = BrowserSession.open(port)) {
             browser.signIn("teamleader").go(path);
