@@ -53,7 +53,12 @@ public class AccountCase {
         List<Holds.Hold> ended = view.holds().stream().filter(h -> !active.contains(h)).toList();
         List<AccountArrangements.Summary> made = arrangements.of(account, today);
         Optional<AccountMandate.Summary> mandate = mandates.of(account);
-        return new State(view, next(view), active, ended, made,
+        NextAction base = next(view);
+        // a stream the run does not escalate (or an account with nothing owed yet) still shows the hold in force
+        @Nullable String held = base.heldBecause() != null ? base.heldBecause() : active.stream().filter(h -> h.inForceOn(today)).findFirst()
+                .map(h -> h.type() + " from " + h.startsOn() + ": " + h.reason()).orElse(null);
+        NextAction next = new NextAction(base.step(), base.on(), base.year(), base.why(), held);
+        return new State(view, next, active, ended, made,
                 made.stream().filter(AccountArrangements.Summary::active).findFirst().orElse(null), mandate.orElse(null));
     }
 

@@ -69,6 +69,8 @@ class CustomerPageIT {
             browser.screenshot("customer-page");
             page.click("#account-" + arrears.reference().value() + " a");
             assertThat(page.textContent("h1")).isEqualTo("Account " + arrears.reference().value());
+            assertThat(page.textContent("#escalation-held")).as("a stream the run does not escalate still shows its hold")
+                    .contains("standard breathing space notified");
             browser.assertNoPageProblems();
         }
         try (BrowserSession browser = BrowserSession.open(port)) {
