@@ -296,4 +296,10 @@ public class DirectDebitRuns {
         return jdbc.sql("select file_content from collection_run where id = ?").param(id)
                 .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).single();
     }
+
+    /** The latest runs of every authority, newest first (runs are few: one an authority a working day). */
+    public List<Run> recent(int limit) {
+        return jdbc.sql("select id from collection_run order by id desc limit ?").param(limit).query(Long.class).list().stream()
+                .map(this::get).toList();
+    }
 }

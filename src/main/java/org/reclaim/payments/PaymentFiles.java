@@ -260,4 +260,10 @@ public class PaymentFiles {
         return new FileOutcome(fileId, authorities.byId(row.authorityId()).gssCode(), row.format(), row.status(), row.lines(), row.posted(),
                 row.suspense(), row.already(), row.skipped(), rejected, suspense, row.repeatOf());
     }
+
+    /** The latest files of every authority, newest first, with what became of their lines. */
+    public List<FileOutcome> recent(int limit) {
+        return jdbc.sql("select id from payment_file order by id desc limit ?").param(limit).query(Long.class).list().stream()
+                .map(this::get).toList();
+    }
 }
