@@ -25,6 +25,13 @@ class PageProblems {
 
     private static final Logger log = LoggerFactory.getLogger(PageProblems.class);
 
+    // an exception handler's model is a new one, without PageModel's attributes: the layout needs them
+    private final PageModel pageModel;
+
+    PageProblems(PageModel pageModel) {
+        this.pageModel = pageModel;
+    }
+
     @ExceptionHandler(NotFound.class)
     String notFound(NotFound e, Model model, jakarta.servlet.http.HttpServletResponse response) {
         return show(response, model, HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null);
@@ -62,9 +69,11 @@ class PageProblems {
                 "Try again later. Nothing you entered has been saved.", reference);
     }
 
-    private static String show(jakarta.servlet.http.HttpServletResponse response, Model model, HttpStatus status,
-                               String heading, String detail, @org.jspecify.annotations.Nullable String reference) {
+    private String show(jakarta.servlet.http.HttpServletResponse response, Model model, HttpStatus status,
+                        String heading, String detail, @org.jspecify.annotations.Nullable String reference) {
         response.setStatus(status.value());
+        model.addAttribute("council", pageModel.council());
+        model.addAttribute("signedIn", pageModel.signedIn());
         model.addAttribute("heading", heading);
         model.addAttribute("detail", detail);
         model.addAttribute("reference", reference);

@@ -28,6 +28,7 @@ class RunStarter implements DisposableBean {
     }
 
     private static final Duration WAIT_FOR_AN_ID = Duration.ofSeconds(15);
+    private static final Duration SHORT_RUN = Duration.ofSeconds(3);
     private static final long POLL_MILLIS = 100;
 
     // two: a recovery run and a payment file at once; each run has its own pool of workers for its chunks
@@ -53,7 +54,13 @@ class RunStarter implements DisposableBean {
                 }
                 Optional<Long> id = running.get();
                 if (id.isPresent()) {
-                    return new Started<>(id.get(), null);
+                    // a short run (a small file, a small council) is shown with its results rather than as going
+                    try {
+                        T done = future.get(SHORT_RUN.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                        return new Started<>(idOf.applyAsLong(done), done);
+                    } catch (java.util.concurrent.TimeoutException stillGoing) {
+                        return new Started<>(id.get(), null);
+                    }
                 }
                 if (System.nanoTime() > deadline) {
                     // still preparing: the page lists the latest runs, where it appears
