@@ -33,6 +33,20 @@ class AuthorityChoice {
         return chosen;
     }
 
+    /** The council a start form names, or an error against its {@code authority} field ({@code missing} when none is chosen). */
+    java.util.Optional<BillingAuthority> fromForm(String gssCode, String missing, org.reclaim.officer.FormErrors errors) {
+        if (gssCode.isBlank()) {
+            errors.add("authority", missing);
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(authorities.named(gssCode.trim(), "authority"));
+        } catch (org.reclaim.shared.InvalidInput | NotFound e) {
+            errors.add("authority", "Select one of the councils listed");
+            return java.util.Optional.empty();
+        }
+    }
+
     List<BillingAuthority> all() {
         return authorities.all();
     }

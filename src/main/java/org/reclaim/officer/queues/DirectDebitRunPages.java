@@ -75,16 +75,7 @@ class DirectDebitRunPages {
                  jakarta.servlet.http.HttpServletResponse response) {
         StartForm form = new StartForm(authority, new DateInput(day, month, year));
         FormErrors errors = FormErrors.none();
-        Optional<BillingAuthority> council = Optional.empty();
-        if (authority.isBlank()) {
-            errors.add("authority", "Select the council to collect for");
-        } else {
-            try {
-                council = Optional.of(choice.named(authority));
-            } catch (InvalidInput | NotFound e) {
-                errors.add("authority", "Select one of the councils listed");
-            }
-        }
+        Optional<BillingAuthority> council = choice.fromForm(authority, "Select the council to collect for", errors);
         Optional<LocalDate> date = form.date().read("date", "processing day", errors);
         if (errors.any()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());

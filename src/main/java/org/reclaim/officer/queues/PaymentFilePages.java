@@ -11,7 +11,6 @@ import org.reclaim.payments.PaymentFileFormat;
 import org.reclaim.payments.PaymentFiles;
 import org.reclaim.shared.Conflict;
 import org.reclaim.shared.InvalidInput;
-import org.reclaim.shared.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,16 +75,7 @@ class PaymentFilePages {
                   jakarta.servlet.http.HttpServletResponse response) throws IOException {
         UploadForm form = new UploadForm(authority, format);
         FormErrors errors = FormErrors.none();
-        Optional<BillingAuthority> council = Optional.empty();
-        if (authority.isBlank()) {
-            errors.add("authority", "Select the council the payments are for");
-        } else {
-            try {
-                council = Optional.of(choice.named(authority));
-            } catch (InvalidInput | NotFound e) {
-                errors.add("authority", "Select one of the councils listed");
-            }
-        }
+        Optional<BillingAuthority> council = choice.fromForm(authority, "Select the council the payments are for", errors);
         PaymentFileFormat chosen = Arrays.stream(PaymentFileFormat.values()).filter(f -> f.name().equals(format)).findFirst().orElse(null);
         if (chosen == null) {
             errors.add("format", "Select the file's format");

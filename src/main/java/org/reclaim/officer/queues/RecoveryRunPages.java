@@ -77,7 +77,7 @@ class RecoveryRunPages {
                  jakarta.servlet.http.HttpServletResponse response) {
         StartForm form = new StartForm(authority, new DateInput(day, month, year), preview);
         FormErrors errors = FormErrors.none();
-        Optional<BillingAuthority> council = council(authority, errors);
+        Optional<BillingAuthority> council = choice.fromForm(authority, "Select the council to run recovery for", errors);
         Optional<LocalDate> date = form.date().read("date", "business date", errors);
         if (!preview.equals("yes") && !preview.equals("no")) {
             errors.add("preview", "Select whether this is a preview");
@@ -108,18 +108,6 @@ class RecoveryRunPages {
         }
     }
 
-    private Optional<BillingAuthority> council(String gssCode, FormErrors errors) {
-        if (gssCode.isBlank()) {
-            errors.add("authority", "Select the council to run recovery for");
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(choice.named(gssCode));
-        } catch (InvalidInput | org.reclaim.shared.NotFound e) {
-            errors.add("authority", "Select one of the councils listed");
-            return Optional.empty();
-        }
-    }
 
     @GetMapping("/runs/recovery/{id}")
     String run(@PathVariable long id, @RequestParam(required = false) @Nullable String state, @RequestParam(defaultValue = "1") int page,

@@ -197,4 +197,30 @@ class RunsPageIT {
             browser.assertAccessible();
         }
     }
+
+    @Test
+    void aRunGoingIsFollowedByAPageThatRefreshesItselfAndSaysHowToStop() {
+        inArrears();
+        // a run still going, as the recovery run records one when it starts
+        long runId = jdbc.sql("""
+                insert into recovery_run (authority_id, business_date, preview, status, chunks, started_at, started_by)
+                values (?, ?, true, 'RUNNING', 3, now(), 'teamleader') returning id""")
+                .params(council.id(), LocalDate.of(2026, 5, 2)).query(Long.class).single();
+        try (BrowserSession browser = BrowserSession.open(port)) {
+            browser.signIn("auditor").go("/runs/recovery/" + runId);
+            assertThat(browser.page().textContent("#run-progress")).isEqualTo("0 of 3 chunks of accounts done");
+            assertThat(browser.page().textContent("#refresh-notice")).contains("refreshes every 2 seconds");
+            browser.page().waitForLoadState();
+            // it reloads by itself
+            browser.page().waitForRequest(request -> request.url().endsWith("/runs/recovery/" + runId), () -> { });
+            browser.assertAccessible();
+            browser.page().click("#stop-refreshing");
+            assertThat(browser.page().url()).endsWith("refresh=off");
+            assertThat(browser.page().locator("#refresh-notice").count()).isZero();
+            assertThat(browser.page().locator("#lines").count()).as("lines shown when it has finished").isZero();
+        } finally {
+            jdbc.sql("update recovery_run set status = 'INTERRUPTED', finished_at = now() where authority_id = ? and id = ?")
+                    .params(council.id(), runId).update();
+        }
+    }
 }
