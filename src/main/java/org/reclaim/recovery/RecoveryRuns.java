@@ -174,4 +174,10 @@ public class RecoveryRuns {
         return jdbc.sql("select id from recovery_run order by id desc limit ?").param(limit).query(Long.class).list().stream()
                 .map(this::get).toList();
     }
+
+    /** The id of the authority's run going now, if there is one (one at a time: index recovery_run_one_running). */
+    public java.util.Optional<Long> running(BillingAuthority authority) {
+        return jdbc.sql("select id from recovery_run where authority_id = ? and status = 'RUNNING'").param(authority.id())
+                .query(Long.class).optional();
+    }
 }

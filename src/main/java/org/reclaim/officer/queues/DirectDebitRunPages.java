@@ -84,8 +84,7 @@ class DirectDebitRunPages {
         BillingAuthority a = council.orElseThrow();
         try {
             RunStarter.Started<DirectDebitRuns.Run> started = starter.start(() -> runs.run(a, date.get()), DirectDebitRuns.Run::id,
-                    () -> runs.recent(10).stream().filter(r -> r.authority().equals(a.gssCode()) && r.status().equals("RUNNING"))
-                            .map(DirectDebitRuns.Run::id).findFirst());
+                    () -> runs.running(a));
             if (started.id() < 0) {
                 redirect.addFlashAttribute("confirmation", "The Direct Debit run for " + a.name() + " is starting: it appears in the list below");
                 return "redirect:/runs/direct-debit";

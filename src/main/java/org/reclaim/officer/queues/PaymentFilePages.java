@@ -92,9 +92,7 @@ class PaymentFilePages {
         String name = file.getOriginalFilename();
         try {
             RunStarter.Started<PaymentFiles.FileOutcome> started = starter.start(() -> files.importFile(a.id(), chosen, content, name),
-                    PaymentFiles.FileOutcome::fileId, () -> files.recent(10).stream()
-                            .filter(f -> f.authority().equals(a.gssCode()) && f.status() == PaymentFiles.Status.RUNNING)
-                            .map(PaymentFiles.FileOutcome::fileId).findFirst());
+                    PaymentFiles.FileOutcome::fileId, () -> files.running(a.id(), chosen, content));
             if (started.id() < 0) {
                 redirect.addFlashAttribute("confirmation", "The file is being imported: it appears in the list below");
                 return "redirect:/runs/payment-files";

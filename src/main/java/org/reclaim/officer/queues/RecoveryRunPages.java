@@ -89,9 +89,7 @@ class RecoveryRunPages {
         try {
             BillingAuthority a = council.orElseThrow();
             RunStarter.Started<RecoveryRuns.RecoveryRun> started = starter.start(() -> runs.run(a, date.get(), preview.equals("yes")),
-                    RecoveryRuns.RecoveryRun::id, () -> runs.recent(10).stream()
-                            .filter(r -> r.authority().equals(a.gssCode()) && r.status() == RecoveryRuns.Status.RUNNING)
-                            .map(RecoveryRuns.RecoveryRun::id).findFirst());
+                    RecoveryRuns.RecoveryRun::id, () -> runs.running(a));
             if (started.id() < 0) {
                 redirect.addFlashAttribute("confirmation", "The recovery run for " + a.name() + " is starting: it appears in the list below");
                 return "redirect:/runs/recovery";
