@@ -85,7 +85,14 @@ public class AccountSearch {
         if (PARTIAL_POSTCODE.matcher(q.toUpperCase(Locale.ROOT)).matches()) {
             // the start of a postcode ("LE18", "LE18 2"): every property in it, up to the limit
             String start = q.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
-            return run("where pr.authority_id = any(:authorities) and pr.postcode like :postcode",
+            // an outward code holds thousands of properties: the first of them in postcode order, then their accounts
+            return run("""
+                    where (pr.authority_id, pr.id) in (
+                        select p.authority_id, p.id from unnest(cast(:authorities as int[])) as au (id)
+                        cross join lateral (select authority_id, id from property
+                                            where authority_id = au.id and postcode like :postcode
+                                            -- the order of the text_pattern_ops index: read in order, stopped at the limit
+                                            order by postcode using ~<~ limit :limit) p)""",
                     authorityIds, "postcode", escapeLike(start) + (start.contains(" ") ? "%" : " %"));
         }
         List<Hit> hits = new ArrayList<>(byName(q, authorityIds));

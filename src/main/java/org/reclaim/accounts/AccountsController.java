@@ -42,7 +42,7 @@ class AccountsController {
     record PartyRef(long id, String kind, String name) {
     }
 
-    record YearView(String financialYear, long balancePence) {
+    record YearView(String financialYear, long balancePence, long arrearsPence) {
     }
 
     record AccountView(String reference, RevenueStream stream, AccountStatus status, AuthorityRef authority,
@@ -139,11 +139,12 @@ class AccountsController {
         List<PartyRef> liable = parties.findAll(account.liablePartyIds()).stream()
                 .map(p -> new PartyRef(p.id(), p.kind().name(), p.displayName())).toList();
         Property property = account.propertyId() == null ? null : properties.find(account.propertyId()).orElse(null);
-        List<YearView> years = ledger.balancesByYear(account).stream()
-                .map(y -> new YearView(y.financialYear().toString(), y.balance().pence())).toList();
+        Ledger.Position position = ledger.position(account, LocalDate.now(clock));
+        List<YearView> years = position.years().stream()
+                .map(y -> new YearView(y.financialYear().toString(), y.balance().pence(), y.arrears().pence())).toList();
         return new AccountView(account.reference().value(), account.stream(), account.status(),
                 new AuthorityRef(authority.gssCode(), authority.name()), liable, property, account.liabilityStart(),
-                account.liabilityEnd(), ledger.balance(account).pence(), ledger.arrears(account).pence(), years);
+                account.liabilityEnd(), position.balance().pence(), position.arrears().pence(), years);
     }
 
 }

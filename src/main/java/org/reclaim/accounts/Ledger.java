@@ -214,6 +214,11 @@ public class Ledger {
      * due date. A year with scheduled debits and no plan counts them from their due date.
      */
     public Money arrears(Account account, LocalDate asOf) {
+        return Money.ofPence(Math.max(0, overdueByYear(account, asOf).values().stream().mapToLong(Long::longValue).sum()));
+    }
+
+    /** Per year, what had fallen due by the date less the credits made by then (negative when the year is in credit). */
+    private java.util.Map<FinancialYear, Long> overdueByYear(Account account, LocalDate asOf) {
         record YearSums(int year, long unscheduled, long scheduled) {
         }
         // per year: what had fallen due by the date, less credits made by then, for unscheduled and scheduled entries apart
@@ -229,12 +234,31 @@ public class Ledger {
                 .query((rs, n) -> new YearSums(rs.getInt(1), rs.getLong(2), rs.getLong(3))).list();
         java.util.Map<FinancialYear, Money> planned = new java.util.HashMap<>();
         schedules.orderedStream().forEach(s -> planned.putAll(s.dueBy(account, asOf)));
-        long owed = 0;
+        java.util.Map<FinancialYear, Long> owed = new java.util.TreeMap<>();
         for (YearSums y : years) {
             Money plan = planned.get(FinancialYear.of(y.year()));
-            owed += y.unscheduled() + (plan == null ? y.scheduled() : plan.pence());
+            owed.put(FinancialYear.of(y.year()), y.unscheduled() + (plan == null ? y.scheduled() : plan.pence()));
         }
-        return Money.ofPence(Math.max(0, owed));
+        return owed;
+    }
+
+    /** A year of an account: everything it owes for the year, and what of that is overdue (never below zero). */
+    public record YearOwed(FinancialYear financialYear, Money balance, Money arrears) {
+    }
+
+    /** The account's balance and arrears on the date, in total and year by year (oldest year first). */
+    public record Position(Money balance, Money arrears, List<YearOwed> years) {
+    }
+
+    /** The account's balance and arrears on the date, in total and by year: call it in one transaction for one snapshot. */
+    public Position position(Account account, LocalDate asOf) {
+        java.util.Map<FinancialYear, Long> overdue = overdueByYear(account, asOf);
+        List<YearOwed> years = balancesByYear(account).stream()
+                .map(y -> new YearOwed(y.financialYear(), y.balance(), Money.ofPence(Math.max(0, overdue.getOrDefault(y.financialYear(), 0L)))))
+                .toList();
+        long balance = years.stream().mapToLong(y -> y.balance().pence()).sum();
+        long arrears = Math.max(0, overdue.values().stream().mapToLong(Long::longValue).sum());
+        return new Position(Money.ofPence(balance), Money.ofPence(arrears), years);
     }
 
     public Money arrears(Account account) {

@@ -32,10 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  * mandate's history; setting one up or cancelling it queues the AUDDIS instruction (0N, 0C) for the next AUDDIS file.
  */
 @Service
-class Mandates {
+public class Mandates {
 
     /** What the payer (or the officer for them) gave. */
-    record SetUp(String payerName, String sortCode, String accountNumber, @Nullable Integer paymentDay, boolean guaranteeShown,
+    public record SetUp(String payerName, String sortCode, String accountNumber, @Nullable Integer paymentDay, boolean guaranteeShown,
                  @Nullable Integer agreedNoticeDays) {
     }
 
@@ -44,7 +44,7 @@ class Mandates {
     }
 
     /** The Direct Debit Guarantee: 10 working days' notice of a change in amount, date or frequency "or as otherwise agreed". */
-    static final int STANDARD_NOTICE_WORKING_DAYS = 10;
+    public static final int STANDARD_NOTICE_WORKING_DAYS = 10;
 
     private static final String SELECT = """
             select m.id, m.authority_id, m.account_id, a.reference, m.reference, m.payer_name, m.sort_code, m.account_number, m.payment_day,
@@ -71,7 +71,7 @@ class Mandates {
     }
 
     @Transactional
-    Mandate setUp(Account account, SetUp request) {
+    public Mandate setUp(Account account, SetUp request) {
         if (!request.guaranteeShown()) {
             throw InvalidInput.of("guaranteeShown", "must be true: the payer must be given the Direct Debit Guarantee before a Direct "
                     + "Debit is set up (Bacs Direct Debit scheme rules)");

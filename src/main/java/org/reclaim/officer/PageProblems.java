@@ -25,7 +25,6 @@ class PageProblems {
 
     private static final Logger log = LoggerFactory.getLogger(PageProblems.class);
 
-    // an exception handler's model is a new one, without PageModel's attributes: the layout needs them
     private final PageModel pageModel;
 
     PageProblems(PageModel pageModel) {
@@ -72,6 +71,7 @@ class PageProblems {
     private String show(jakarta.servlet.http.HttpServletResponse response, Model model, HttpStatus status,
                         String heading, String detail, @org.jspecify.annotations.Nullable String reference) {
         response.setStatus(status.value());
+        // an exception handler's model is a new one, without the layout's @ModelAttribute values: add them here
         model.addAttribute("council", pageModel.council());
         model.addAttribute("signedIn", pageModel.signedIn());
         model.addAttribute("heading", heading);

@@ -144,6 +144,137 @@ public class Parties {
         audit.record(party.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.PARTY, partyId, "flag " + flag + " added");
     }
 
+    /**
+     * The contact details an officer may correct: a phone number, an email address and the correspondence address.
+     * A null or blank field leaves that detail as it is.
+     */
+    public record ContactCorrection(@Nullable String phone, @Nullable String email, @Nullable String addressLine1,
+                                    @Nullable String addressLine2, @Nullable String town, @Nullable String postcode, String reason) {
+    }
+
+    /** One correction of a contact detail, with the value before it ({@code null}: there was none) and after it. */
+    public record ContactChange(long id, long partyId, Party.ContactKind kind, @Nullable String oldValue, String newValue, String reason,
+                                OffsetDateTime changedAt, String changedBy) {
+    }
+
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9 ]{6,20}");
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /**
+     * Corrects the customer's preferred phone number, email address and correspondence address (each given and different
+     * from the one held: the one held is changed, or one is added), keeping the old and new value of each with the
+     * reason, and returns the kinds changed. The same correction again changes nothing and returns none.
+     */
+    @Transactional
+    public List<Party.ContactKind> correctContactDetails(long partyId, ContactCorrection c) {
+        Party party = get(partyId);
+        jdbc.sql("select id from party where authority_id = ? and id = ? for update").params(party.authorityId(), partyId)
+                .query(Long.class).single();   // two corrections at once: the second sees the first
+        party = get(partyId);
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        if (blank(c.reason())) {
+            errors.add(new InvalidInput.FieldError("reason", "is required: say why the details are corrected"));
+        }
+        if (!blank(c.phone()) && !PHONE.matcher(c.phone().trim()).matches()) {
+            errors.add(new InvalidInput.FieldError("phone", "must be a telephone number, like 0116 257 2000 or +44 116 257 2000"));
+        }
+        if (!blank(c.email()) && (!EMAIL.matcher(c.email().trim()).matches() || c.email().trim().length() > 254)) {
+            errors.add(new InvalidInput.FieldError("email", "must be an email address, like name@example.com"));
+        }
+        boolean postal = !blank(c.addressLine1()) || !blank(c.addressLine2()) || !blank(c.town()) || !blank(c.postcode());
+        Postcode postcode = null;
+        if (postal && blank(c.addressLine1())) {
+            errors.add(new InvalidInput.FieldError("addressLine1", "is required for a postal address"));
+        }
+        if (postal && blank(c.postcode())) {
+            errors.add(new InvalidInput.FieldError("postcode", "is required for a postal address"));
+        } else if (postal && !Postcode.looksLikePostcode(c.postcode())) {
+            errors.add(new InvalidInput.FieldError("postcode", "is not a UK postcode (for example LE18 2DR)"));
+        } else if (postal) {
+            postcode = Postcode.parse(c.postcode());
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidInput.of(errors);
+        }
+        List<Party.ContactKind> changed = new ArrayList<>();
+        String reason = c.reason().trim();
+        if (!blank(c.phone()) && correct(party, Party.ContactKind.PHONE, c.phone().trim(), null, reason)) {
+            changed.add(Party.ContactKind.PHONE);
+        }
+        if (!blank(c.email()) && correct(party, Party.ContactKind.EMAIL, c.email().trim(), null, reason)) {
+            changed.add(Party.ContactKind.EMAIL);
+        }
+        if (postcode != null && correct(party, Party.ContactKind.POSTAL, null,
+                new NewParty.NewContactPoint(Party.ContactKind.POSTAL, null, null, trim(c.addressLine1()), trim(c.addressLine2()),
+                        trim(c.town()), postcode.value(), true), reason)) {
+            changed.add(Party.ContactKind.POSTAL);
+        }
+        if (!changed.isEmpty()) {
+            audit.record(party.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.PARTY, partyId,
+                    "contact details corrected: " + changed.stream().map(Enum::name).collect(Collectors.joining(", ")));
+        }
+        return changed;
+    }
+
+    /** The corrections of the customer's contact details, newest first. */
+    public List<ContactChange> contactChanges(long partyId) {
+        Party party = get(partyId);
+        return jdbc.sql("""
+                select id, party_id, kind, old_value, new_value, reason, changed_at, changed_by from contact_point_change
+                where authority_id = ? and party_id = ? order by changed_at desc, id desc""")
+                .params(party.authorityId(), partyId)
+                .query((rs, n) -> new ContactChange(rs.getLong("id"), rs.getLong("party_id"), Party.ContactKind.valueOf(rs.getString("kind")),
+                        rs.getString("old_value"), rs.getString("new_value"), rs.getString("reason"),
+                        rs.getObject("changed_at", OffsetDateTime.class), rs.getString("changed_by")))
+                .list();
+    }
+
+    /** Changes the preferred contact point of this kind (or adds one) when it differs; false when it is already so. */
+    private boolean correct(Party party, Party.ContactKind kind, @Nullable String value, NewParty.@Nullable NewContactPoint address,
+                            String reason) {
+        Optional<Party.ContactPoint> held = party.contactPoints().stream().filter(p -> p.kind() == kind).findFirst();
+        String before = held.map(Parties::oneLine).orElse(null);
+        String after = address == null ? value : oneLine(new Party.ContactPoint(0, kind, null, address.addressLine1(),
+                address.addressLine2(), address.town(), address.postcode(), true));
+        if (after.equals(before)) {
+            return false;
+        }
+        long pointId;
+        if (held.isPresent()) {
+            pointId = held.get().id();
+            jdbc.sql("""
+                    update contact_point set value = ?, address_line_1 = ?, address_line_2 = ?, town = ?, postcode = ?
+                    where authority_id = ? and id = ?""")
+                    .params(value, address == null ? null : address.addressLine1(), address == null ? null : address.addressLine2(),
+                            address == null ? null : address.town(), address == null ? null : address.postcode(), party.authorityId(), pointId)
+                    .update();
+        } else {
+            pointId = jdbc.sql("""
+                    insert into contact_point (authority_id, party_id, kind, value, address_line_1, address_line_2, town, postcode, preferred)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, true) returning id""")
+                    .params(party.authorityId(), party.id(), kind.name(), value, address == null ? null : address.addressLine1(),
+                            address == null ? null : address.addressLine2(), address == null ? null : address.town(),
+                            address == null ? null : address.postcode())
+                    .query(Long.class).single();
+        }
+        jdbc.sql("""
+                insert into contact_point_change (authority_id, party_id, contact_point_id, kind, old_value, new_value, reason, changed_at, changed_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(party.authorityId(), party.id(), pointId, kind.name(), before, after, reason, OffsetDateTime.now(clock),
+                        AccessAudit.currentUser())
+                .update();
+        return true;
+    }
+
+    /** A phone number, an email address, or a postal address on one line. */
+    private static String oneLine(Party.ContactPoint p) {
+        if (p.kind() != Party.ContactKind.POSTAL) {
+            return String.valueOf(p.value());
+        }
+        return java.util.stream.Stream.of(p.addressLine1(), p.addressLine2(), p.town(), p.postcode())
+                .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(", "));
+    }
+
     public Optional<Party> find(long id) {
         return findAll(List.of(id)).stream().findFirst();
     }

@@ -200,4 +200,10 @@ class Tasks {
                 Task.State.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class),
                 rs.getString(12), rs.getObject(13, OffsetDateTime.class)));
     }
+
+    /** Every task raised on the account, newest first. */
+    List<Task> onAccount(Account account) {
+        return jdbc.sql(SELECT + " where t.authority_id = ? and t.account_id = ? order by t.id desc")
+                .params(account.authorityId(), account.id()).query(Tasks::map).list().stream().map(Stored::task).toList();
+    }
 }

@@ -1,12 +1,17 @@
 package org.reclaim.benchmarks;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -24,13 +29,16 @@ import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
 
 /**
  * Seeds the demo borough with N Council Tax accounts (default 1,000,000) into a fresh embedded PostgreSQL, then bills
  * all of them for 2026/27 with the annual billing run, imports a payment file of 100,000 lines, and reports seconds and rows per
  * second for each. Not part of
  * `./mvnw verify`; run it with {@code ./mvnw verify -Pbenchmark -Dreclaim.benchmark.accounts=1000000}. Figures go to
- * the console and to target/benchmarks/seed.txt, annual-billing.txt and payment-file.txt.
+ * the console and to target/benchmarks/seed.txt, annual-billing.txt, payment-file.txt, direct-debit-run.txt,
+ * recovery-run.txt and officer-pages.txt (search and the account view, timed server-side).
  */
 @IntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,6 +54,7 @@ class MillionAccountsBenchmark {
     @Autowired PaymentFiles paymentFiles;
     @Autowired org.reclaim.recovery.RecoveryRuns recoveryRuns;
     @Autowired DirectDebitRuns directDebit;
+    @Autowired MockMvc mvc;
 
     @Test
     @Order(1)
@@ -253,6 +262,84 @@ class MillionAccountsBenchmark {
         if (again != 0 || issued < accounts * 0.05) {
             throw new AssertionError("expected about 8% of accounts to get a reminder once: " + issued + " issued, " + again + " again");
         }
+    }
+
+    /**
+     * The officer's pages on the million-account database, after the runs above have billed, paid and reminded: search
+     * by each kind of query an officer types and the account view of random accounts (half of them reminded), timed
+     * server-side through the whole MVC stack (security, controller, queries, Thymeleaf) with MockMvc. The first requests
+     * warm the JIT and the template cache and are not counted. Targets (issue 7): search p95 under 300 ms, account view
+     * p95 under 100 ms.
+     */
+    @Test
+    @Order(6)
+    void officerPagesAtScale() throws Exception {
+        List<String> references = jdbc.sql("""
+                (select a.reference from account a where a.stream = 'COUNCIL_TAX' order by random() limit 150)
+                union all
+                (select distinct on (x.account_id) a.reference from recovery_action x
+                 join account a on a.authority_id = x.authority_id and a.id = x.account_id order by x.account_id, random() limit 150)""")
+                .query(String.class).list();
+        List<String> names = jdbc.sql("""
+                select concat_ws(' ', p.forenames, p.surname) from party p where p.kind = 'PERSON' and p.surname is not null
+                order by random() limit 60""").query(String.class).list();
+        List<Map<String, Object>> properties = jdbc.sql("""
+                select uprn, postcode, address_line_1 from property where postcode is not null and uprn is not null
+                order by random() limit 60""").query().listOfRows();
+        Map<String, List<String>> queries = new LinkedHashMap<>();
+        queries.put("reference", references.subList(0, 60));
+        queries.put("name", names);
+        queries.put("postcode", properties.stream().map(p -> (String) p.get("postcode")).toList());
+        queries.put("start of a postcode", properties.stream().map(p -> ((String) p.get("postcode")).split(" ")[0]).toList());
+        queries.put("address", properties.stream().map(p -> (String) p.get("address_line_1")).toList());
+        queries.put("UPRN", properties.stream().map(p -> String.valueOf(p.get("uprn"))).toList());
+
+        var officer = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("officer").roles("OFFICER");
+        for (int i = 0; i < 40; i++) {   // warm-up, not counted
+            mvc.perform(get("/search").param("q", names.get(i % names.size())).with(officer)).andExpect(status().isOk());
+            mvc.perform(get("/accounts/{r}", references.get(i)).with(officer)).andExpect(status().isOk());
+        }
+        StringBuilder out = new StringBuilder(String.format(
+                "Officer's pages at scale: %,d accounts, timed server-side (MockMvc through security, queries and Thymeleaf) on %d cores%n",
+                count("select count(*) from account"), Runtime.getRuntime().availableProcessors()));
+        List<Double> allSearches = new java.util.ArrayList<>();
+        for (Map.Entry<String, List<String>> kind : queries.entrySet()) {
+            List<Double> times = new java.util.ArrayList<>();
+            long hits = 0;
+            for (String q : kind.getValue()) {
+                long started = System.nanoTime();
+                String page = mvc.perform(get("/search").param("q", q).with(officer)).andExpect(status().isOk())
+                        .andReturn().getResponse().getContentAsString();
+                times.add((System.nanoTime() - started) / 1e6);
+                hits += page.contains("id=\"results\"") ? 1 : 0;
+            }
+            allSearches.addAll(times);
+            out.append(String.format("  search by %-20s %s; %d of %d found something%n", kind.getKey() + ":", percentiles(times), hits, times.size()));
+        }
+        out.append(String.format("  search, all kinds:          %s (target p95 < 300 ms)%n", percentiles(allSearches)));
+        List<Double> views = new java.util.ArrayList<>();
+        for (String reference : references.subList(40, references.size())) {
+            long started = System.nanoTime();
+            mvc.perform(get("/accounts/{r}", reference).with(officer)).andExpect(status().isOk());
+            views.add((System.nanoTime() - started) / 1e6);
+        }
+        out.append(String.format("  account view:               %s over %d accounts (target p95 < 100 ms)%n", percentiles(views), views.size()));
+        out.append(String.format("  load average: %s%n", Files.readString(Path.of("/proc/loadavg")).trim()));
+        write("officer-pages.txt", out);
+        if (p95(allSearches) >= 300 || p95(views) >= 100) {
+            throw new AssertionError("a page missed its target:\n" + out);
+        }
+    }
+
+    private static double p95(List<Double> millis) {
+        List<Double> sorted = millis.stream().sorted().toList();
+        return sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
+    }
+
+    private static String percentiles(List<Double> millis) {
+        List<Double> sorted = millis.stream().sorted().toList();
+        return String.format("p50 %5.1f ms, p95 %5.1f ms, max %5.1f ms", sorted.get(sorted.size() / 2), p95(millis),
+                sorted.get(sorted.size() - 1));
     }
 
     private long[] paymentRows() {

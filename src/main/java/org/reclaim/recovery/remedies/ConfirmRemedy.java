@@ -20,18 +20,18 @@ import org.springframework.transaction.annotation.Transactional;
  * flagged vulnerable, with a note of the review.
  */
 @Service
-class ConfirmRemedy {
+public class ConfirmRemedy {
 
-    record Request(@Nullable Integer financialYear, @Nullable String remedy, @Nullable String agent, @Nullable String reviewNote) {
+    public record Request(@Nullable Integer financialYear, @Nullable String remedy, @Nullable String agent, @Nullable String reviewNote) {
     }
 
-    record Confirmed(long actionId, String account, int financialYear, RemedyKind remedy, LocalDate madeOn, long amountPence, String rule,
+    public record Confirmed(long actionId, String account, int financialYear, RemedyKind remedy, LocalDate madeOn, long amountPence, String rule,
                      @Nullable String employer, @Nullable String payrollReference, @Nullable String payPeriod, @Nullable Long deductionPence,
                      @Nullable Integer orderNumber, @Nullable String agent, @Nullable Long complianceFeePence, String confirmedBy) {
     }
 
     /** A remedy that only a team leader may confirm, asked for by someone else. */
-    static final class NeedsTeamLeader extends RuntimeException {
+    public static final class NeedsTeamLeader extends RuntimeException {
         NeedsTeamLeader(String message) {
             super(message);
         }

@@ -15,7 +15,7 @@ import org.reclaim.shared.Money;
  * propose: the first that the data supports. Pure rules over facts gathered by {@link RemedyOptions}; each option says
  * the rule that allowed or refused it.
  */
-final class RemedyLadder {
+public final class RemedyLadder {
 
     /** SI 1992/613 reg 37(4), inserted by SI 1998/295 reg 4. */
     static final String TWO_ORDERS = "no order may be made if the number of orders for the time being in force made by the authority in relation to "
@@ -40,11 +40,11 @@ final class RemedyLadder {
                      boolean petitionAllowed, Map<RemedyKind, LocalDate> confirmed, boolean enforcementEnded, boolean nullaBona) {
     }
 
-    record Option(RemedyKind remedy, boolean available, boolean needsTeamLeader, @Nullable Long costToCustomerPence, @Nullable Long deductionPence,
+    public record Option(RemedyKind remedy, boolean available, boolean needsTeamLeader, @Nullable Long costToCustomerPence, @Nullable Long deductionPence,
                   @Nullable PayPeriod period, String rule) {
     }
 
-    record YearRemedies(int financialYear, @Nullable LocalDate liabilityOrderOn, long owedPence, @Nullable RemedyKind proposed, String why,
+    public record YearRemedies(int financialYear, @Nullable LocalDate liabilityOrderOn, long owedPence, @Nullable RemedyKind proposed, String why,
                         List<Option> options) {
 
         @Nullable Option option(RemedyKind remedy) {

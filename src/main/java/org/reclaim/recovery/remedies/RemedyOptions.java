@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * employer, benefit or councillor is known.
  */
 @Service
-class RemedyOptions {
+public class RemedyOptions {
 
     /** What confirming a remedy needs besides the decision: against whom, and the employer or benefit it rests on. */
     record Context(Account account, int financialYear, LocalDate on, Money owed, @Nullable LocalDate liabilityOrderOn, Party debtor,
@@ -43,7 +43,8 @@ class RemedyOptions {
     record Assessed(RemedyLadder.YearRemedies remedies, Context context) {
     }
 
-    record View(String account, LocalDate asOf, String note, List<RemedyLadder.YearRemedies> years) {
+    /** The remedies of each account-year with a liability order; {@code years} empty when the account has none. */
+    public record View(String account, LocalDate asOf, String note, List<RemedyLadder.YearRemedies> years) {
     }
 
     private final JdbcClient jdbc;
@@ -62,7 +63,7 @@ class RemedyOptions {
         this.calculators = calculators;
     }
 
-    View of(Account account, LocalDate on) {
+    public View of(Account account, LocalDate on) {
         Map<Integer, LocalDate> orders = liabilityOrders(account);
         List<RemedyLadder.YearRemedies> years = new ArrayList<>();
         for (int year : orders.keySet()) {

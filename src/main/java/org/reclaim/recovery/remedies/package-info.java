@@ -7,4 +7,5 @@
  * {@code LIABILITY_ORDER} for the account-year.
  */
 @org.jspecify.annotations.NullMarked
+@org.springframework.modulith.NamedInterface("remedies")
 package org.reclaim.recovery.remedies;
