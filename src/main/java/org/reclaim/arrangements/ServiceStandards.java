@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
  * reasonable payment arrangement ... — Within 10 days" (seeds/000, Our Standards). Counts only, no personal data.
  */
 @Component
-class ServiceStandards {
+public class ServiceStandards {
 
     /** Shares are fractions to two places ({@code 0.85}); null when there is nothing to divide by. */
-    record Report(String authority, LocalDate from, LocalDate to, long arrangements, long madeAtFirstContact,
+    public record Report(String authority, LocalDate from, LocalDate to, long arrangements, long madeAtFirstContact,
                   @Nullable BigDecimal madeAtFirstContactShare, long incomeExpenditureForms, long arrangedWithin10Days,
                   @Nullable BigDecimal arrangedWithin10DaysShare, long overdueWithoutArrangement) {
     }
@@ -34,7 +34,7 @@ class ServiceStandards {
      * Arrangements made in the period, and those made at first contact; forms received in the period, those with an
      * arrangement made by their respond-by day, and those with none whose respond-by day has passed (as of today).
      */
-    Report report(int authorityId, String gssCode, LocalDate from, LocalDate to) {
+    public Report report(int authorityId, String gssCode, LocalDate from, LocalDate to) {
         long[] arrangements = jdbc.sql("""
                 select count(*), count(*) filter (where made_at_first_contact) from arrangement
                 where authority_id = ? and made_on between ? and ?""")

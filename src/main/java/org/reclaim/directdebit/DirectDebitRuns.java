@@ -296,4 +296,16 @@ public class DirectDebitRuns {
         return jdbc.sql("select file_content from collection_run where id = ?").param(id)
                 .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).single();
     }
+
+    /** The latest runs of every authority, newest first (runs are few: one an authority a working day). */
+    public List<Run> recent(int limit) {
+        return jdbc.sql("select id from collection_run order by id desc limit ?").param(limit).query(Long.class).list().stream()
+                .map(this::get).toList();
+    }
+
+    /** The id of the authority's run going now, if there is one (one at a time: index collection_run_one_running). */
+    public Optional<Long> running(BillingAuthority authority) {
+        return jdbc.sql("select id from collection_run where authority_id = ? and status = 'RUNNING'").param(authority.id())
+                .query(Long.class).optional();
+    }
 }

@@ -260,4 +260,18 @@ public class PaymentFiles {
         return new FileOutcome(fileId, authorities.byId(row.authorityId()).gssCode(), row.format(), row.status(), row.lines(), row.posted(),
                 row.suspense(), row.already(), row.skipped(), rejected, suspense, row.repeatOf());
     }
+
+    /** The latest files of every authority, newest first, with what became of their lines. */
+    public List<FileOutcome> recent(int limit) {
+        return jdbc.sql("select id from payment_file order by id desc limit ?").param(limit).query(Long.class).list().stream()
+                .map(this::get).toList();
+    }
+
+    /** The id of this file (these bytes, in this format) if it is being imported now. */
+    public Optional<Long> running(int authorityId, PaymentFileFormat format, byte[] content) {
+        return jdbc.sql("""
+                select id from payment_file where authority_id = ? and format = ? and content_sha256 = ? and status = 'RUNNING'
+                  and repeat_of_file_id is null""")
+                .params(authorityId, format.name(), PaymentFileLines.sha256(content)).query(Long.class).optional();
+    }
 }

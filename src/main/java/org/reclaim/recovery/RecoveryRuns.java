@@ -168,4 +168,16 @@ public class RecoveryRuns {
         return jdbc.sql("select authority_id from recovery_run where id = ?").param(runId).query(Integer.class).optional()
                 .orElseThrow(() -> NotFound.of("recovery run", runId));
     }
+
+    /** The latest runs of every authority, newest first (runs are few: one an authority a day). */
+    public List<RecoveryRun> recent(int limit) {
+        return jdbc.sql("select id from recovery_run order by id desc limit ?").param(limit).query(Long.class).list().stream()
+                .map(this::get).toList();
+    }
+
+    /** The id of the authority's run going now, if there is one (one at a time: index recovery_run_one_running). */
+    public java.util.Optional<Long> running(BillingAuthority authority) {
+        return jdbc.sql("select id from recovery_run where authority_id = ? and status = 'RUNNING'").param(authority.id())
+                .query(Long.class).optional();
+    }
 }

@@ -137,7 +137,11 @@ class SecurityConfig {
                         .requestMatchers(GET, "/").authenticated()
                         .requestMatchers(GET, "/search", "/customers/**", "/accounts/**", "/worklists", "/worklists/**",
                                 "/income-expenditure/**", "/runs", "/runs/**").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
+                        // a payment file and the review of a recovery run's lines are the collections team's (RunLines checks
+                        // the stages that need a team leader); starting a recovery or Direct Debit run is a team leader's
+                        .requestMatchers(POST, "/runs/payment-files", "/runs/recovery/*/lines/**").hasAnyRole(OFFICER, TEAM_LEADER)
                         .requestMatchers(POST, "/runs/**").hasRole(TEAM_LEADER)
+                        .requestMatchers(POST, "/worklists/tasks/*/assign").hasRole(TEAM_LEADER)
                         .requestMatchers(POST, "/customers/**", "/accounts/**", "/worklists/**", "/income-expenditure/**")
                             .hasAnyRole(OFFICER, TEAM_LEADER)
                         .anyRequest().denyAll())

@@ -59,4 +59,10 @@ public class StaffUsers implements UserDetailsService {
         return jdbc.sql("select exists (select 1 from staff_user where role = ? and enabled)").param(role.name())
                 .query(Boolean.class).single();
     }
+
+    /** The enabled users with any of these roles, by name (for a team leader choosing whom to give work to). */
+    public java.util.List<String> usernamesWithRole(Role... roles) {
+        return jdbc.sql("select username from staff_user where enabled and role = any(?) order by username")
+                .param(java.util.Arrays.stream(roles).map(Role::name).toArray(String[]::new)).query(String.class).list();
+    }
 }

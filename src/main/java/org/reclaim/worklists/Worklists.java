@@ -84,4 +84,27 @@ public class Worklists {
                         new WorklistItem.Points(p.arrearsPence(), p.arrearsAgeDays(), p.projectedArrearsPence(), p.vulnerable(),
                                 p.daysSinceLastContact())));
     }
+
+    /** How many items of the worklist are {@code username}'s now (only tasks are ever assigned). */
+    public long count(Worklist worklist, BillingAuthority authority, String username) {
+        return reader.count(worklist, authority.id(), assignee(username));
+    }
+
+    /** The signed-in officer takes an open task (see {@link Tasks#claim}). */
+    public Task claim(long taskId) {
+        return tasks.claim(taskId);
+    }
+
+    /** A team leader gives the task to an officer or team leader (see {@link Tasks#assign}). */
+    public Task assign(long taskId, String username) {
+        if (!AccessAudit.currentUserIsTeamLeader()) {
+            throw new org.springframework.security.access.AccessDeniedException("only a team leader assigns tasks");
+        }
+        return tasks.assign(taskId, username);
+    }
+
+    /** The one who has the task, or a team leader, completes it with what was done (see {@link Tasks#complete}). */
+    public Task complete(long taskId, String outcome) {
+        return tasks.complete(taskId, outcome);
+    }
 }
