@@ -1,5 +1,6 @@
 package org.reclaim.officer.actions;
 
+import org.reclaim.officer.DateInput;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -79,12 +80,9 @@ class HoldPages {
         if (holdType == null) {
             errors.add(FIRST_TYPE, "Select the type of hold");
         }
-        LocalDate startsOn = form.start().read("start", "Start date", errors);
-        if (startsOn == null && form.start().blank()) {
-            errors.add("start-day", "Enter the date the hold starts");
-        }
-        LocalDate endsOn = form.end().read("end", "End date", errors);
-        LocalDate reviewOn = form.review().read("review", "Review date", errors);
+        LocalDate startsOn = form.start().required("start", "date the hold starts", errors).orElse(null);
+        LocalDate endsOn = form.end().optional("end", "end date", errors).orElse(null);
+        LocalDate reviewOn = form.review().optional("review", "review date", errors).orElse(null);
         if (holdType == HoldType.BREATHING_SPACE_MENTAL_HEALTH && reviewOn == null && form.review().blank()) {
             // SI 2020/1311 Part 3: it lasts while the crisis treatment lasts and 30 days after, so its end is not known
             errors.add("review-day", "Enter a review date: a mental health crisis breathing space lasts while the crisis treatment "

@@ -1,6 +1,6 @@
 package org.reclaim.officer.arrangement;
 
-import java.time.DateTimeException;
+import org.reclaim.officer.DateInput;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +56,11 @@ public record AgreeForm(Map<String, String> values) {
         return values.getOrDefault(field, "");
     }
 
+    /** The first payment date's three boxes, for the shared date input. */
+    public DateInput startDate() {
+        return new DateInput(value("start-day"), value("start-month"), value("start-year"));
+    }
+
     public boolean is(String field, String option) {
         return option.equals(value(field));
     }
@@ -79,13 +84,7 @@ public record AgreeForm(Map<String, String> values) {
                 errors.add("amount", "Enter the amount in pounds, like 50 or 42.50");
             }
         }
-        LocalDate start = null;
-        try {
-            start = LocalDate.of(Integer.parseInt(value("start-year").trim()), Integer.parseInt(value("start-month").trim()),
-                    Integer.parseInt(value("start-day").trim()));
-        } catch (NumberFormatException | DateTimeException e) {
-            errors.add("start-day", "Start date must be a real date, for example 1 4 2027");
-        }
+        LocalDate start = startDate().required("start", "date of the first payment", errors).orElse(null);
         Boolean firstContact = switch (value("first-contact")) {
             case "yes" -> true;
             case "no" -> false;

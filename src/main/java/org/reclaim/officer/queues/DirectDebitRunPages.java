@@ -1,5 +1,6 @@
 package org.reclaim.officer.queues;
 
+import org.reclaim.officer.DateInput;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -76,7 +77,7 @@ class DirectDebitRunPages {
         StartForm form = new StartForm(authority, new DateInput(day, month, year));
         FormErrors errors = FormErrors.none();
         Optional<BillingAuthority> council = choice.fromForm(authority, "Select the council to collect for", errors);
-        Optional<LocalDate> date = form.date().read("date", "processing day", errors);
+        Optional<LocalDate> date = form.date().required("date", "processing day", errors);
         if (errors.any()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(model, form, errors);

@@ -1,5 +1,6 @@
 package org.reclaim.officer.queues;
 
+import org.reclaim.officer.DateInput;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -78,7 +79,7 @@ class RecoveryRunPages {
         StartForm form = new StartForm(authority, new DateInput(day, month, year), preview);
         FormErrors errors = FormErrors.none();
         Optional<BillingAuthority> council = choice.fromForm(authority, "Select the council to run recovery for", errors);
-        Optional<LocalDate> date = form.date().read("date", "business date", errors);
+        Optional<LocalDate> date = form.date().required("date", "business date", errors);
         if (!preview.equals("yes") && !preview.equals("no")) {
             errors.add("preview", "Select whether this is a preview");
         }

@@ -1,24 +1,38 @@
-package org.reclaim.officer.queues;
+package org.reclaim.officer;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.reclaim.officer.FormErrors;
 
 /**
  * A GOV.UK date input's three boxes ({@code <field>-day}, {@code -month}, {@code -year}) read into a date, or an error
- * against the field (its summary link goes to the day box, the first of the three).
+ * against the field in the Design System's words; the error goes against the day box, the first of the three, which
+ * the error summary links to.
  */
-record DateInput(@Nullable String day, @Nullable String month, @Nullable String year) {
+public record DateInput(@Nullable String day, @Nullable String month, @Nullable String year) {
 
-    static DateInput of(LocalDate date) {
-        return new DateInput(String.valueOf(date.getDayOfMonth()), String.valueOf(date.getMonthValue()), String.valueOf(date.getYear()));
+    public static DateInput of(@Nullable LocalDate date) {
+        return date == null ? new DateInput("", "", "")
+                : new DateInput(String.valueOf(date.getDayOfMonth()), String.valueOf(date.getMonthValue()), String.valueOf(date.getYear()));
     }
 
-    Optional<LocalDate> read(String field, String what, FormErrors errors) {
-        if (blank(day) && blank(month) && blank(year)) {
+    public boolean blank() {
+        return blank(day) && blank(month) && blank(year);
+    }
+
+    /** A date that must be given: "Enter the business date" when the three boxes are empty. */
+    public Optional<LocalDate> required(String field, String what, FormErrors errors) {
+        if (blank()) {
             errors.add(field + "-day", "Enter the " + what);
+            return Optional.empty();
+        }
+        return optional(field, what, errors);
+    }
+
+    /** A date that may be left out: nothing, and no error, when the three boxes are empty. */
+    public Optional<LocalDate> optional(String field, String what, FormErrors errors) {
+        if (blank()) {
             return Optional.empty();
         }
         if (blank(day) || blank(month) || blank(year)) {

@@ -1,23 +1,22 @@
-package org.reclaim.officer.queues;
+package org.reclaim.officer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.reclaim.officer.FormErrors;
 
 class DateInputTest {
 
     private static String error(String day, String month, String year) {
         FormErrors errors = FormErrors.none();
-        assertThat(new DateInput(day, month, year).read("date", "business date", errors)).isEmpty();
+        assertThat(new DateInput(day, month, year).required("date", "business date", errors)).isEmpty();
         return errors.message("date-day");
     }
 
     @Test
     void readsADateAndSaysWhatIsWrongWithOneThatIsNot() {
         FormErrors errors = FormErrors.none();
-        assertThat(new DateInput(" 2", "04", "2026").read("date", "business date", errors)).contains(LocalDate.of(2026, 4, 2));
+        assertThat(new DateInput(" 2", "04", "2026").required("date", "business date", errors)).contains(LocalDate.of(2026, 4, 2));
         assertThat(errors.any()).isFalse();
         assertThat(error("", "", "")).isEqualTo("Enter the business date");
         assertThat(error("2", "", "2026")).isEqualTo("The business date must include a day, month and year");
@@ -28,10 +27,11 @@ class DateInputTest {
     }
 
     @Test
-    void sharesAreShownAsPercentages() {
-        assertThat(DashboardPage.percent(new java.math.BigDecimal("0.85"))).isEqualTo("85%");
-        assertThat(DashboardPage.percent(new java.math.BigDecimal("1.00"))).isEqualTo("100%");
-        assertThat(DashboardPage.percent(new java.math.BigDecimal("0.00"))).isEqualTo("0%");
-        assertThat(DashboardPage.percent(null)).isNull();
+    void anOptionalDateMayBeLeftOutButNotHalfGiven() {
+        FormErrors errors = FormErrors.none();
+        assertThat(new DateInput("", " ", null).optional("end", "end date", errors)).isEmpty();
+        assertThat(errors.any()).isFalse();
+        assertThat(new DateInput("1", "", "2027").optional("end", "end date", errors)).isEmpty();
+        assertThat(errors.message("end-day")).isEqualTo("The end date must include a day, month and year");
     }
 }
