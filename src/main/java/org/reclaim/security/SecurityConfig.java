@@ -102,6 +102,12 @@ class SecurityConfig {
                         .requestMatchers(POST, "/api/v1/worklists/tasks/*/assign").hasRole(TEAM_LEADER)
                         .requestMatchers(POST, "/api/v1/worklists/tasks", "/api/v1/worklists/tasks/*/claim", "/api/v1/worklists/tasks/*/complete")
                             .hasAnyRole(OFFICER, TEAM_LEADER)
+                        // letters: a team leader runs the day's letters and print runs; staff who read accounts read their letters;
+                        // a preview writes nothing (administrators check their own wording with it)
+                        .requestMatchers(POST, "/api/v1/documents/runs", "/api/v1/documents/print-runs").hasRole(TEAM_LEADER)
+                        .requestMatchers(POST, "/api/v1/documents/preview").hasAnyRole(OFFICER, TEAM_LEADER, ADMIN)
+                        .requestMatchers(GET, "/api/v1/documents/print-batches/**").hasAnyRole(TEAM_LEADER, AUDITOR)
+                        .requestMatchers(GET, "/api/v1/documents/*").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
                         // the access audit is for auditors
                         .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)
                         // which parish area a dwelling lies in changes every bill there: a team leader or an administrator

@@ -10,6 +10,8 @@ import org.reclaim.accounts.EntryType;
 import org.reclaim.accounts.LedgerEntry;
 import org.reclaim.arrangements.AccountArrangements;
 import org.reclaim.directdebit.AccountMandate;
+import org.reclaim.documents.Document;
+import org.reclaim.documents.Documents;
 import org.reclaim.officer.Labels;
 import org.reclaim.shared.Money;
 import org.reclaim.worklists.AccountTasks;
@@ -20,23 +22,32 @@ import org.springframework.stereotype.Component;
 /**
  * Everything that happened on an account, newest first, in one list: the recovery module's published
  * {@code recovery_timeline} view (notices, holds, passed-over steps, court outcomes, referrals, contacts, enforcement
- * returns), the ledger's bills and payments, arrangements made and ended, Direct Debit mandate events and worklist tasks.
+ * returns), the ledger's bills and payments, arrangements made and ended, Direct Debit mandate events, worklist tasks and the letters sent (each with a link to
+ * its PDF).
  */
 @Component
 public class AccountTimeline {
 
-    /** One thing that happened: when, what kind of thing, what, more detail, who did it, and the money if any. */
-    public record Entry(LocalDate on, String kind, String what, String detail, String who, @Nullable Money amount) {
+    /**
+     * One thing that happened: when, what kind of thing, what, more detail, who did it, the money if any, and a page to
+     * open it (a letter's PDF) if any.
+     */
+    public record Entry(LocalDate on, String kind, String what, String detail, String who, @Nullable Money amount, @Nullable String link) {
+        public Entry(LocalDate on, String kind, String what, String detail, String who, @Nullable Money amount) {
+            this(on, kind, what, detail, who, amount, null);
+        }
     }
 
     private final JdbcClient jdbc;
     private final AccountTasks tasks;
     private final Labels labels;
+    private final Documents documents;
 
-    AccountTimeline(JdbcClient jdbc, AccountTasks tasks, Labels labels) {
+    AccountTimeline(JdbcClient jdbc, AccountTasks tasks, Labels labels, Documents documents) {
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.labels = labels;
+        this.documents = documents;
     }
 
     List<Entry> of(Account account, List<LedgerEntry> ledger, List<AccountArrangements.Summary> arrangements,
@@ -62,6 +73,10 @@ public class AccountTimeline {
         for (Task t : tasks.of(account)) {
             entries.add(new Entry(t.createdAt().atZoneSameInstant(java.time.ZoneId.of("Europe/London")).toLocalDate(), "Task",
                     words(t.kind()) + " (" + words(t.state().name()) + ")", t.reason(), t.createdBy(), null));
+        }
+        for (Document d : documents.ofAccount(account.authorityId(), account.id())) {
+            entries.add(new Entry(d.businessDate(), "Letter", words(d.documentCode()), d.pageCount() + (d.pageCount() == 1 ? " page" : " pages"),
+                    d.createdBy(), null, "/accounts/" + account.reference().value() + "/documents/" + d.id()));
         }
         // newest first; the sort is stable, so entries of one day keep the order they were added in
         entries.sort(Comparator.comparing(Entry::on).reversed());

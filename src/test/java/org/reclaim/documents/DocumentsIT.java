@@ -1,0 +1,321 @@
+package org.reclaim.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.reclaim.IntegrationTest;
+import org.reclaim.TestData;
+import org.reclaim.accounts.Account;
+import org.reclaim.accounts.RevenueStream;
+import org.reclaim.authorities.BillingAuthority;
+import org.reclaim.parties.Party;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest
+class DocumentsIT {
+
+    private static final String PASSWORD = "reclaim-demo";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired ApplicationContext context;
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void eachRecoveryNoticeRendersWithItsStatutoryContentAndARerunMakesNoSecondDocument() throws Exception {
+        BillingAuthority council = TestData.from(context).authority().name("Documents Council").create();
+        Account account = councilTaxAccount(council, "Ada", "Lovelace");
+        LocalDate day = LocalDate.of(2031, 5, 6);
+        charge(account, 2031, 120_000);
+        request(account, 2031, "REMINDER_1", "CT_REMINDER_1", day, 24_000, 0, null);
+        request(account, 2031, "REMINDER_2", "CT_REMINDER_2", day, 12_000, 0, null);
+        request(account, 2031, "FINAL_NOTICE", "CT_FINAL_NOTICE", day, 96_000, 0, null);
+        long summons = request(account, 2031, "SUMMONS", "CT_SUMMONS", day, 96_000, 7_000, LocalDate.of(2031, 6, 3));
+        listAt(council, summons, account, 2031, "Anytown Magistrates' Court", LocalDate.of(2031, 6, 3));
+        request(account, 2031, "LIABILITY_ORDER", "CT_LIABILITY_ORDER", day, 103_000, 3_500, LocalDate.of(2031, 6, 3));
+        Account unlisted = councilTaxAccount(council, "Bea", "Unlisted");
+        request(unlisted, 2031, "SUMMONS", "CT_SUMMONS", day, 50_000, 7_000, LocalDate.of(2031, 6, 3));
+        Account business = TestData.from(context).account(council).stream(RevenueStream.BUSINESS_RATES)
+                .property(TestData.from(context).nonDomestic(council).create())
+                .liable(TestData.from(context).organisation(council).organisationName("Widgets Ltd").postal("1 Mill Lane", "Wigston", "LE18 1AA").create())
+                .from(LocalDate.of(2030, 4, 1)).open();
+        request(business, 2031, "REMINDER_1", "NNDR_REMINDER_1", day, 45_000, 0, null);
+
+        JsonNode run = JSON.readTree(mvc.perform(post("/api/v1/documents/runs").param("date", day.toString()).with(httpBasic("teamleader", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(run.path("produced").asInt()).isGreaterThanOrEqualTo(6);
+        assertThat(run.path("waitingForHearing").asInt()).isGreaterThanOrEqualTo(1);
+
+        Map<String, String> text = lettersOf(account);
+        assertThat(text).containsOnlyKeys("CT_REMINDER_1", "CT_REMINDER_2", "CT_FINAL_NOTICE", "CT_SUMMONS", "CT_LIABILITY_ORDER");
+        assertThat(text.values()).allSatisfy(t -> assertThat(t).contains("Ada Lovelace", account.reference().value(), "6 May 2031", "Direct Debit"));
+        assertThat(text.get("CT_REMINDER_1")).contains("£240.00", "Pay by 13 May 2031",
+                "If you do not pay £240.00 within 7 days of the date of this notice, you will lose the right to pay by instalments, "
+                        + "and the whole of the unpaid Council Tax for the year, £1,200.00, will become payable 7 days after that.");
+        assertThat(text.get("CT_REMINDER_2")).contains("second reminder", "£120.00",
+                "we will not send you another reminder: the whole of the unpaid Council Tax for the year will become payable the day after");
+        assertThat(text.get("CT_FINAL_NOTICE")).contains("lost the right to pay", "£960.00", "within 7 days of the date of this notice");
+        assertThat(text.get("CT_SUMMONS")).contains("Anytown Magistrates' Court", "3 June 2031", "£960.00", "£70.00", "Total to pay £1,030.00",
+                "If you pay the total of £1,030.00 before the hearing, the council will not proceed");
+        assertThat(text.get("CT_LIABILITY_ORDER")).contains("liability order", "£1,030.00", "£35.00", "£1,065.00", "within 14 days",
+                "attachment of earnings order");
+        assertThat(lettersOf(unlisted)).isEmpty();
+        assertThat(lettersOf(business).get("NNDR_REMINDER_1")).contains("Widgets Ltd", "£450.00", "Business Rates", "or you miss a later instalment");
+
+        // the same day again: every request has its document, so nothing more is made
+        mvc.perform(post("/api/v1/documents/runs").param("date", day.toString()).with(httpBasic("teamleader", PASSWORD))).andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from document where authority_id = ? and account_id = ?").params(council.id(), account.id())
+                .query(Integer.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("select count(*) from document where authority_id = ?").param(council.id()).query(Integer.class).single()).isEqualTo(6);
+    }
+
+    @Test
+    void theOtherLettersRenderWithTheirContent() throws Exception {
+        Map<String, Object> common = Map.of("authorityName", "Wigan Council", "letterDate", "1 June 2031", "accountReference", "351000000010",
+                "name", "Ada Lovelace", "addressLines", List.of("1 High Street", "Wigan"), "postcode", "WN1 1AA", "stream", "Council Tax");
+        assertThat(preview("ARRANGEMENT_CONFIRMATION", common, Map.of("instalment", "£50.00", "frequency", "monthly", "firstPaymentOn", "1 July 2031",
+                "lastPaymentOn", "1 March 2032", "total", "£450.00")))
+                .contains("Each payment £50.00", "First payment 1 July 2031", "Total £450.00", "Direct Debit");
+        assertThat(preview("ARRANGEMENT_MISSED_PAYMENT", common, Map.of("instalment", "£50.00", "dueOn", "1 July 2031", "shortfall", "£20.00")))
+                .contains("£20.00", "If you miss another payment, the arrangement will end", "Direct Debit");
+        assertThat(preview("ANNUAL_BILL", common, Map.of("financialYear", "2031/32", "propertyAddress", "1 High Street, Wigan", "band", "C",
+                "amount", "£1,500.00", "instalments", List.of(Map.of("dueOn", "1 April 2031", "amount", "£150.00")))))
+                .contains("Council Tax bill", "band C", "£1,500.00", "1 April 2031 £150.00", "12 monthly instalments", "Direct Debit");
+        assertThat(preview("DD_ADVANCE_NOTICE", common, Map.of("collections", List.of(Map.of("dueOn", "15 July 2031", "amount", "£150.00")),
+                "firstCollectionOn", "15 July 2031")))
+                .contains("15 July 2031 £150.00", "notify you 10 working days in advance", "full and immediate refund");
+        assertThat(preview("AEO_ORDER", common, Map.of("employerName", "Acme Ltd", "debtorName", "Ada Lovelace", "payrollNumber", "A12",
+                "amount", "£1,065.00", "orderDate", "1 July 2031", "adminFee", "£1.00")))
+                .contains("Acme Ltd", "regulation 37", "£1,065.00", "Schedule 4", "You may also deduct £1.00");
+        assertThat(preview("AEO_EMPLOYER_SCHEDULE", common, Map.of("employerName", "Acme Ltd", "asOf", "1 July 2031",
+                "orders", List.of(Map.of("name", "Ada Lovelace", "reference", "351000000010", "amount", "£1,065.00", "received", "£0.00")))))
+                .contains("Acme Ltd", "Ada Lovelace 351000000010 £1,065.00 £0.00");
+        assertThat(preview("REFUND_LETTER", common, Map.of("amount", "£42.10", "refundMethod", "bank transfer", "refundOn", "3 July 2031")))
+                .contains("Refund £42.10", "bank transfer");
+        assertThat(preview("CT_COSTS_WITHDRAWN", common, Map.of("costs", "£70.00", "financialYear", "2031/32")))
+                .contains("withdrawn costs of £70.00");
+    }
+
+    @Test
+    void aMissingTemplateFieldIsRefusedAtPreviewNamingIt() throws Exception {
+        mvc.perform(post("/api/v1/documents/preview").with(httpBasic("officer", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"documentCode": "CT_REMINDER_1", "data": {"authorityName": "Wigan Council", "letterDate": "1 June 2031",
+                                 "accountReference": "351000000010", "name": "A", "addressLines": [], "postcode": "WN1 1AA",
+                                 "financialYear": "2031/32", "payBy": "8 June 2031", "yearBalance": "£1.00"}}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("data.amount"));
+        mvc.perform(post("/api/v1/documents/preview").with(httpBasic("officer", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"documentCode\": \"NO_SUCH_LETTER\", \"data\": {}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("documentCode"));
+    }
+
+    @Test
+    void anAuthorityMayUseItsOwnWordingWithHistory() throws Exception {
+        BillingAuthority council = TestData.from(context).authority().name("Own Wording Council").create();
+        String body = """
+                <html xmlns="http://www.w3.org/1999/xhtml" xmlns:th="http://www.thymeleaf.org"><head><title>Refund</title></head>
+                <body><p>Good news, <span th:text="${d.name}">x</span>: we are sending you <span th:text="${d.amount}">x</span>.</p></body></html>""";
+        for (int version = 1; version <= 2; version++) {
+            mvc.perform(put("/api/v1/authorities/{code}/document-templates/REFUND_LETTER", council.gssCode()).with(httpBasic("admin", PASSWORD))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(JSON.writeValueAsString(Map.of("body", body.replace("Good news", version == 1 ? "Hello" : "Good news"), "reason", "plainer"))))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(version));
+        }
+        byte[] pdf = mvc.perform(post("/api/v1/documents/preview").with(httpBasic("admin", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("documentCode", "REFUND_LETTER", "authority", council.gssCode(),
+                                "data", Map.of("name", "Ada", "amount", "£5.00")))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(text(pdf)).contains("Good news, Ada: we are sending you £5.00.");
+        mvc.perform(post("/api/v1/documents/preview").with(httpBasic("admin", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("documentCode", "REFUND_LETTER", "authority", council.gssCode(), "data", Map.of("name", "Ada")))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("data.amount"));
+    }
+
+    @Test
+    void bulkPrintMakesOnePdfPerTypeWithAManifestThatMatchesAndNeverPrintsALetterTwice() throws Exception {
+        BillingAuthority council = TestData.from(context).authority().name("Print Council").create();
+        LocalDate day = LocalDate.of(2031, 7, 8);
+        List<Account> accounts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Account a = councilTaxAccount(council, "Person", "Number" + i);
+            charge(a, 2031, 100_000);
+            request(a, 2031, "REMINDER_1", "CT_REMINDER_1", day, 10_000 + i, 0, null);
+            accounts.add(a);
+        }
+        request(accounts.get(0), 2031, "FINAL_NOTICE", "CT_FINAL_NOTICE", day, 90_000, 0, null);
+        mvc.perform(post("/api/v1/documents/runs").param("date", day.toString()).with(httpBasic("teamleader", PASSWORD))).andExpect(status().isOk());
+
+        JsonNode batches = JSON.readTree(mvc.perform(post("/api/v1/documents/print-runs").param("date", day.toString())
+                .with(httpBasic("teamleader", PASSWORD))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        List<JsonNode> ours = new ArrayList<>();
+        batches.forEach(b -> {
+            if (b.path("authority").asString().equals(council.gssCode())) {
+                ours.add(b);
+            }
+        });
+        assertThat(ours).extracting(b -> b.path("documentCode").asString()).containsExactly("CT_FINAL_NOTICE", "CT_REMINDER_1");
+        JsonNode reminders = ours.get(1);
+        assertThat(reminders.path("documents").asInt()).isEqualTo(3);
+
+        byte[] merged = mvc.perform(get(reminders.path("pdf").asString()).with(httpBasic("teamleader", PASSWORD)))
+                .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF)).andReturn().getResponse().getContentAsByteArray();
+        String manifest = mvc.perform(get(reminders.path("manifest").asString()).with(httpBasic("auditor", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String[] lines = manifest.split("\r\n");
+        assertThat(lines[0]).isEqualTo(PrintRuns.MANIFEST_HEADER);
+        assertThat(lines).hasSize(4);
+        List<Long> ids = jdbc.sql("select id from document where authority_id = ? and document_code = 'CT_REMINDER_1' order by id")
+                .param(council.id()).query(Long.class).list();
+        int pages = 0;
+        try (PDDocument pdf = Loader.loadPDF(merged)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int i = 1; i <= 3; i++) {
+                String[] cells = lines[i].split(",");
+                assertThat(cells[0]).isEqualTo(String.valueOf(i));
+                assertThat(Long.parseLong(cells[1])).isEqualTo(ids.get(i - 1));
+                assertThat(cells[2]).isEqualTo(accounts.get(i - 1).reference().value());
+                assertThat(cells[3]).isEqualTo("Person Number" + (i - 1));
+                assertThat(cells[8]).isEqualTo("CT_REMINDER_1");
+                assertThat(cells[10]).isEqualTo(reminders.path("fileName").asString());
+                int count = Integer.parseInt(cells[9]);
+                // the letter's pages in the merged file are the ones the manifest says, in its order
+                stripper.setStartPage(pages + 1);
+                stripper.setEndPage(pages + count);
+                assertThat(stripper.getText(pdf)).contains("Person Number" + (i - 1), accounts.get(i - 1).reference().value());
+                pages += count;
+            }
+            assertThat(pdf.getNumberOfPages()).isEqualTo(pages).isEqualTo(reminders.path("pages").asInt());
+        }
+
+        // a second print run of the day prints nothing of this council's
+        JsonNode again = JSON.readTree(mvc.perform(post("/api/v1/documents/print-runs").param("date", day.toString())
+                .with(httpBasic("teamleader", PASSWORD))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        again.forEach(b -> assertThat(b.path("authority").asString()).isNotEqualTo(council.gssCode()));
+        assertThat(jdbc.sql("""
+                select count(*) from print_batch_document p join document d on d.authority_id = p.authority_id and d.id = p.document_id
+                where d.authority_id = ?""").param(council.id()).query(Integer.class).single()).isEqualTo(4);
+    }
+
+    @Test
+    void rolesAndTheOfficersPageDownload() throws Exception {
+        BillingAuthority council = TestData.from(context).authority().name("Roles Documents Council").create();
+        Account account = councilTaxAccount(council, "Cy", "Roles");
+        Account other = councilTaxAccount(council, "Di", "Other");
+        LocalDate day = LocalDate.of(2031, 8, 5);
+        request(account, 2031, "REMINDER_1", "CT_REMINDER_1", day, 5_000, 0, null);
+        mvc.perform(post("/api/v1/documents/runs").param("date", day.toString()).with(httpBasic("officer", PASSWORD))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/documents/print-runs").param("date", day.toString()).with(httpBasic("auditor", PASSWORD))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/documents/preview").with(httpBasic("auditor", PASSWORD)).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/documents/runs").param("date", day.toString()).with(httpBasic("teamleader", PASSWORD))).andExpect(status().isOk());
+        long id = jdbc.sql("select id from document where authority_id = ? and account_id = ?").params(council.id(), account.id()).query(Long.class).single();
+
+        for (String reader : List.of("officer", "teamleader", "auditor")) {
+            mvc.perform(get("/api/v1/accounts/{ref}/documents", account.reference().value()).with(httpBasic(reader, PASSWORD)))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(id))
+                    .andExpect(jsonPath("$[0].pdf").value("/api/v1/documents/" + id + ".pdf"));
+            mvc.perform(get("/api/v1/documents/{id}.pdf", id).with(httpBasic(reader, PASSWORD)))
+                    .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF));
+        }
+        mvc.perform(get("/api/v1/documents/{id}.pdf", id).with(httpBasic("admin", PASSWORD))).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from access_audit where subject_id = ? and detail like 'GET /api/v1/documents/%'")
+                .param(account.reference().value()).query(Integer.class).single()).isEqualTo(3);
+
+        // the account page's link, with the page session; the letter must be that account's
+        mvc.perform(get("/accounts/{ref}/documents/{id}", account.reference().value(), id).with(user("officer").roles("OFFICER")))
+                .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF));
+        mvc.perform(get("/accounts/{ref}/documents/{id}", other.reference().value(), id).with(user("officer").roles("OFFICER")))
+                .andExpect(status().isNotFound());
+        String page = mvc.perform(get("/accounts/{ref}", account.reference().value()).with(user("officer").roles("OFFICER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("href=\"/accounts/" + account.reference().value() + "/documents/" + id + "\"");
+    }
+
+    // --- fixtures: what the recovery module records when it issues a stage (an action and its document request) ---
+
+    private Account councilTaxAccount(BillingAuthority council, String forenames, String surname) {
+        TestData data = TestData.from(context);
+        Party party = data.person(council).forenames(forenames).surname(surname).postal("2 Church Lane", "Wigston", "LE18 2AB").create();
+        return data.account(council).property(data.dwelling(council).create()).liable(party).from(LocalDate.of(2030, 4, 1)).open();
+    }
+
+    private void charge(Account account, int year, long pence) {
+        jdbc.sql("""
+                insert into ledger_entry (authority_id, account_id, financial_year, entry_type, amount_pence, effective_on, due_on, posted_at, posted_by, description)
+                values (?, ?, ?, 'CHARGE', ?, ?, ?, now(), 'test', 'annual charge')""")
+                .params(account.authorityId(), account.id(), year, pence, LocalDate.of(year, 4, 1), LocalDate.of(year, 4, 1)).update();
+    }
+
+    private long request(Account account, int year, String stage, String code, LocalDate on, long amount, long costs, LocalDate hearingOn) {
+        long id = jdbc.sql("""
+                insert into recovery_action (authority_id, account_id, financial_year, code, issued_on, rule, amount_pence, costs_pence, hearing_on,
+                                             issued_by, created_at)
+                values (?, ?, ?, ?, ?, 'test', ?, ?, ?, 'test', ?) returning id""")
+                .params(account.authorityId(), account.id(), year, stage, on, amount, costs, hearingOn, OffsetDateTime.now()).query(Long.class).single();
+        jdbc.sql("insert into recovery_document_request (authority_id, action_id, account_id, document_code, requested_on) values (?, ?, ?, ?, ?)")
+                .params(account.authorityId(), id, account.id(), code, on).update();
+        return id;
+    }
+
+    private void listAt(BillingAuthority council, long summonsAction, Account account, int year, String court, LocalDate hearingOn) {
+        long hearing = jdbc.sql("""
+                insert into court_hearing (authority_id, court, hearing_on, capacity, created_at, created_by) values (?, ?, ?, 10, now(), 'test')
+                returning id""").params(council.id(), court, hearingOn).query(Long.class).single();
+        jdbc.sql("""
+                insert into court_listing (authority_id, hearing_id, account_id, financial_year, summons_action_id, listed_at, listed_by)
+                values (?, ?, ?, ?, ?, now(), 'test')""").params(council.id(), hearing, account.id(), year, summonsAction).update();
+    }
+
+    private Map<String, String> lettersOf(Account account) throws Exception {
+        JsonNode list = JSON.readTree(mvc.perform(get("/api/v1/accounts/{ref}/documents", account.reference().value()).with(httpBasic("officer", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        Map<String, String> text = new java.util.TreeMap<>();
+        for (JsonNode d : list) {
+            byte[] pdf = mvc.perform(get(d.path("pdf").asString()).with(httpBasic("officer", PASSWORD))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsByteArray();
+            text.put(d.path("documentCode").asString(), text(pdf));
+        }
+        return text;
+    }
+
+    private String preview(String code, Map<String, Object> common, Map<String, Object> own) throws Exception {
+        Map<String, Object> data = new java.util.HashMap<>(common);
+        data.putAll(own);
+        byte[] pdf = mvc.perform(post("/api/v1/documents/preview").with(httpBasic("officer", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("documentCode", code, "data", data))))
+                .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF)).andReturn().getResponse().getContentAsByteArray();
+        return text(pdf);
+    }
+
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+    }
+}
