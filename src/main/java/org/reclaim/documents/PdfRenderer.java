@@ -5,6 +5,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +26,13 @@ class PdfRenderer {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.withHtmlContent(xhtml, null);
-        builder.toStream(out);
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
             renderer.createPDFWithoutClosing();
-            int pages = renderer.getPdfDocument().getNumberOfPages();
-            renderer.getPdfDocument().close();
-            return new Pdf(out.toByteArray(), pages);
+            try (PDDocument pdf = renderer.getPdfDocument()) {
+                pdf.save(out);
+                return new Pdf(out.toByteArray(), pdf.getNumberOfPages());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("the letter could not be rendered to PDF", e);
         }
