@@ -74,9 +74,15 @@ class DocumentRuns {
 
     private int produce(List<DocumentRequest> chunk, List<Failure> failed) {
         List<Documents.Rendered> rendered = new ArrayList<>(chunk.size());
+        java.util.Map<String, DocumentTemplates.Template> templates = new java.util.HashMap<>();
         for (DocumentRequest r : chunk) {
             try {
-                rendered.add(documents.render(r));
+                DocumentTemplates.Template t = templates.get(r.authorityId() + ":" + r.documentCode());
+                if (t == null) {
+                    t = documents.template(r);
+                    templates.put(r.authorityId() + ":" + r.documentCode(), t);
+                }
+                rendered.add(documents.render(r, t));
             } catch (InvalidInput e) {
                 failed.add(new Failure(r.sourceKey(), r.documentCode(),
                         e.errors().stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse("invalid")));

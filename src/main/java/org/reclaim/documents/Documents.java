@@ -43,8 +43,16 @@ public class Documents {
     }
 
     Rendered render(DocumentRequest request) {
-        DocumentTemplates.Template t = templates.of(request.authorityId(), request.documentCode());
-        return new Rendered(request, renderer.render(templates.render(t, request.data())));
+        return render(request, template(request));
+    }
+
+    /** The template the request's authority uses for its code (a batch looks it up once a chunk, not once a letter). */
+    DocumentTemplates.Template template(DocumentRequest request) {
+        return templates.of(request.authorityId(), request.documentCode());
+    }
+
+    Rendered render(DocumentRequest request, DocumentTemplates.Template template) {
+        return new Rendered(request, renderer.render(templates.render(template, request.data())));
     }
 
     /** The PDF a template and data make, stored nowhere; 400 naming {@code data.<field>} when a field is missing. */
