@@ -19,6 +19,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -102,7 +103,12 @@ class DocumentTemplates {
         }
         Context context = new Context();
         context.setVariable("d", data);
-        return engine.process(t.name(), context);
+        try {
+            return engine.process(t.name(), context);
+        } catch (TemplateProcessingException e) {
+            // a field of the wrong shape (text where a list of rows is wanted) or a row without a field the template uses
+            throw InvalidInput.of("data", "cannot fill the " + t.code() + " template: " + e.getMessage());
+        }
     }
 
     /** A new version of the authority's own wording for a code (its number); the next letter of that code uses it. */

@@ -2,15 +2,18 @@ package org.reclaim.documents;
 
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.logging.Level;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.reclaim.shared.InvalidInput;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
@@ -30,6 +33,11 @@ class PdfRenderer {
 
     /** A rendered letter: the PDF and its number of pages. */
     record Pdf(byte[] bytes, int pages) {
+    }
+
+    static {
+        // openhtmltopdf logs each letter's stylesheet and layout timings at INFO: warnings only
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
     }
 
     private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(() -> {
@@ -52,7 +60,7 @@ class PdfRenderer {
             parser.reset();
             dom = parser.parse(new InputSource(new StringReader(xhtml)));
         } catch (SAXException | IOException e) {
-            throw new IllegalStateException("the letter's template does not make well-formed XHTML: " + e.getMessage(), e);
+            throw InvalidInput.of("template", "does not make well-formed XHTML: " + e.getMessage());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         PdfRendererBuilder builder = new PdfRendererBuilder();

@@ -133,6 +133,20 @@ class DocumentsIT {
                         .content("{\"documentCode\": \"NO_SUCH_LETTER\", \"data\": {}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("documentCode"));
+        // a row of a table without a field the template uses
+        mvc.perform(post("/api/v1/documents/preview").with(httpBasic("officer", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"documentCode": "REFUND_LETTER", "data": {"authorityName": "W", "letterDate": "1 June 2031", "accountReference": "1",
+                                 "name": "A", "addressLines": [], "postcode": "WN1 1AA", "stream": "Council Tax", "amount": "£1.00",
+                                 "refundMethod": "cheque", "refundOn": "2 June 2031"}}"""))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/documents/preview").with(httpBasic("officer", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"documentCode": "DD_ADVANCE_NOTICE", "data": {"authorityName": "W", "letterDate": "1 June 2031", "accountReference": "1",
+                                 "name": "A", "addressLines": [], "postcode": "WN1 1AA", "stream": "Council Tax", "firstCollectionOn": "1 July 2031",
+                                 "collections": [{"dueOn": "1 July 2031"}]}}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("data"));
     }
 
     @Test

@@ -186,6 +186,21 @@ class AuthorizationIT {
                 Arguments.of("auditor", "POST", "/api/v1/worklists/tasks", NEW_TASK, 403),
                 Arguments.of("auditor", "POST", "/api/v1/worklists/tasks/999999999/claim", null, 403),
                 Arguments.of("auditor", "POST", "/api/v1/worklists/tasks/999999999/complete", "{\"outcome\": \"x\"}", 403),
+                // letters: a team leader runs the day's letters and print runs; the collections team and auditors read letters
+                Arguments.of(ANONYMOUS, "GET", "/api/v1/documents/999999999.pdf", null, 401),
+                Arguments.of("officer", "POST", "/api/v1/documents/runs?date=2040-01-01", null, 403),
+                Arguments.of("auditor", "POST", "/api/v1/documents/runs?date=2040-01-01", null, 403),
+                Arguments.of("teamleader", "POST", "/api/v1/documents/runs?date=2040-01-01", null, 200),
+                Arguments.of("officer", "POST", "/api/v1/documents/print-runs?date=2040-01-01", null, 403),
+                Arguments.of("teamleader", "POST", "/api/v1/documents/print-runs?date=2040-01-01", null, 200),
+                Arguments.of("officer", "GET", "/api/v1/documents/print-batches/999999999", null, 403),
+                Arguments.of("auditor", "GET", "/api/v1/documents/print-batches/999999999", null, 404),
+                Arguments.of("auditor", "GET", "/api/v1/accounts/REF/documents", null, 200),
+                Arguments.of("auditor", "GET", "/api/v1/documents/999999999.pdf", null, 404),
+                Arguments.of("auditor", "POST", "/api/v1/documents/preview", "{}", 403),
+                Arguments.of("admin", "GET", "/api/v1/accounts/REF/documents", null, 403),
+                Arguments.of("admin", "GET", "/api/v1/documents/999999999.pdf", null, 403),
+                Arguments.of("officer", "PUT", "/api/v1/authorities/GSS/document-templates/CT_REMINDER_1", "{}", 403),
 
                 // admin: configuration, no personal data
                 Arguments.of("admin", "GET", "/api/v1/authorities", null, 200),
