@@ -112,6 +112,13 @@ class SecurityConfig {
                             .hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
                         .requestMatchers("/api/v1/accounts/**", "/api/v1/customers/**", "/api/v1/properties/**", "/api/v1/hb-overpayments/**")
                             .hasAnyRole(OFFICER, TEAM_LEADER)
+                        // contact centre: a team leader (or an administrator's integration) imports the telephony system's
+                        // interval statistics; the collections team sends survey invitations and records complaints and their
+                        // outcome, auditors read complaints (the reports are under /api/v1/reports, the settings under authorities)
+                        .requestMatchers(POST, "/api/v1/telephony/intervals").hasAnyRole(TEAM_LEADER, ADMIN)
+                        .requestMatchers(POST, "/api/v1/feedback/invitations").hasAnyRole(OFFICER, TEAM_LEADER)
+                        .requestMatchers(GET, "/api/v1/complaints/*").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
+                        .requestMatchers(POST, "/api/v1/complaints/*/outcome").hasAnyRole(OFFICER, TEAM_LEADER)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Reclaim").authenticationEntryPoint(ProblemResponses::unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses::unauthorized)
@@ -134,6 +141,9 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/error", "/login", "/css/**", "/js/**", "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        // the customer satisfaction survey: whoever holds the link's token answers it, without signing in
+                        .requestMatchers(GET, "/feedback/*").permitAll()
+                        .requestMatchers(POST, "/feedback/*").permitAll()
                         .requestMatchers(GET, "/").authenticated()
                         .requestMatchers(GET, "/search", "/customers/**", "/accounts/**", "/worklists", "/worklists/**",
                                 "/income-expenditure/**", "/runs", "/runs/**").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
