@@ -41,6 +41,22 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * GOV.UK Notify's delivery callbacks come with no Reclaim user: the endpoint itself refuses (401) any callback without
+     * the bearer token set for them (reclaim.notify.callback-token).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain notifyCallbacks(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/v1/notify/callbacks")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(POST).permitAll().anyRequest().denyAll())
+                .anonymous(anonymous -> anonymous.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // authenticated by a bearer token, not sent by a browser: there is no session or cookie to forge
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -102,6 +118,13 @@ class SecurityConfig {
                         .requestMatchers(POST, "/api/v1/worklists/tasks/*/assign").hasRole(TEAM_LEADER)
                         .requestMatchers(POST, "/api/v1/worklists/tasks", "/api/v1/worklists/tasks/*/claim", "/api/v1/worklists/tasks/*/complete")
                             .hasAnyRole(OFFICER, TEAM_LEADER)
+                        // GOV.UK Notify: an administrator sets each council's templates; a team leader sends the outbox and
+                        // campaigns; officers preview and read campaigns and record returned letters
+                        .requestMatchers(GET, "/api/v1/notify/templates/**").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR, ADMIN)
+                        .requestMatchers(PUT, "/api/v1/notify/templates/**").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/v1/notify/outbox/send", "/api/v1/notify/campaigns").hasRole(TEAM_LEADER)
+                        .requestMatchers(POST, "/api/v1/notify/campaigns/preview", "/api/v1/notify/returned-letters").hasAnyRole(OFFICER, TEAM_LEADER)
+                        .requestMatchers(GET, "/api/v1/notify/campaigns/*").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
                         // the access audit is for auditors
                         .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)
                         // which parish area a dwelling lies in changes every bill there: a team leader or an administrator
