@@ -304,6 +304,11 @@ class NotifyIT {
             assertThat(e.kind()).isEqualTo("Text");
             assertThat(e.what()).isEqualTo("CALLBACK_CHECK DELIVERED");
         });
+        // and on the account page's timeline
+        String page = mvc.perform(MockMvcRequestBuilders.get("/accounts/{r}", account.reference().value())
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("officer").roles("OFFICER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Callback check delivered").contains("GOV.UK Notify: delivered");
     }
 
     @Test

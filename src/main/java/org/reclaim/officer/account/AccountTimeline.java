@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Everything that happened on an account, newest first, in one list: the recovery module's published
  * {@code recovery_timeline} view (notices, holds, passed-over steps, court outcomes, referrals, contacts, enforcement
- * returns), the ledger's bills and payments, arrangements made and ended, Direct Debit mandate events and worklist tasks.
+ * returns), the ledger's bills and payments, arrangements made and ended, Direct Debit mandate events, worklist tasks, and
+ * the emails and texts sent through GOV.UK Notify (or held back, with why).
  */
 @Component
 public class AccountTimeline {
@@ -67,7 +68,7 @@ public class AccountTimeline {
                     words(t.kind()) + " (" + words(t.state().name()) + ")", t.reason(), t.createdBy(), null));
         }
         for (AccountMessages.Entry m : messages.of(account)) {
-            entries.add(new Entry(m.on(), m.kind(), m.what(), m.detail(), m.who(), null));
+            entries.add(new Entry(m.on(), m.kind(), words(m.what()), m.detail(), m.who(), null));
         }
         // newest first; the sort is stable, so entries of one day keep the order they were added in
         entries.sort(Comparator.comparing(Entry::on).reversed());
