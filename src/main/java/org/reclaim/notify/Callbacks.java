@@ -56,7 +56,8 @@ class Callbacks {
             ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, token == null
                     ? "Reclaim has no GOV.UK Notify callback token (reclaim.notify.callback-token), so it believes no callback."
                     : "The bearer token is not the one set for GOV.UK Notify's callbacks. The callback was ignored.");
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(p);
+            // RFC 6750: a bearer token is what is asked for
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer realm=\"GOV.UK Notify callbacks\"").body(p);
         }
         if (callback.id() == null || callback.status() == null) {
             throw InvalidInput.of(callback.id() == null ? "id" : "status", "is required in a GOV.UK Notify callback");
@@ -67,6 +68,25 @@ class Callbacks {
         } catch (IllegalArgumentException e) {
             throw InvalidInput.of("id", "is not a GOV.UK Notify notification id");
         }
+        return asActor(() -> record(callback, notificationId));
+    }
+
+    /** Who Reclaim's records (a task raised) name as having acted on a callback. */
+    static final String ACTOR = "govuk-notify-callback";
+
+    private static ResponseEntity<?> asActor(java.util.function.Supplier<ResponseEntity<?>> work) {
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(ACTOR, null,
+                java.util.List.of()));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    private ResponseEntity<?> record(Callback callback, UUID notificationId) {
         record Row(int authorityId, long id, long accountId, Channel channel, String eventCode, String state) {
         }
         Optional<Row> row = jdbc.sql("""

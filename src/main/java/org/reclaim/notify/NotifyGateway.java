@@ -73,11 +73,14 @@ class NotifyGateway {
      * "Error codes": "Retry the request after a delay" is advised only for 429 and 500).
      */
     static Outcome classify(NotificationClientException e) {
-        int status = e.getHttpResult();
+        return classify(e.getHttpResult(), reason(e));
+    }
+
+    static Outcome classify(int status, String reason) {
         if (status == 400 || status == 403) {
-            return new Outcome.Refused("GOV.UK Notify refused it (" + status + "): " + reason(e));
+            return new Outcome.Refused("GOV.UK Notify refused it (" + status + "): " + reason);
         }
-        return new Outcome.TryAgain("GOV.UK Notify answered " + (status == 0 ? "nothing" : String.valueOf(status)) + ": " + reason(e));
+        return new Outcome.TryAgain("GOV.UK Notify answered " + (status == 0 ? "nothing" : String.valueOf(status)) + ": " + reason);
     }
 
     private static String reason(NotificationClientException e) {

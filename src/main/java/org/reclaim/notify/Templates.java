@@ -83,7 +83,7 @@ public class Templates {
 
     /** The versions in force, one per event and channel. */
     public List<Template> current(BillingAuthority authority) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                  where t.authority_id = ? and t.version = (select max(v.version) from notify_template v
                    where v.authority_id = t.authority_id and v.event_code = t.event_code and v.channel = t.channel)
                  order by t.event_code, t.channel""").param(authority.id()).query(Templates::map).list();

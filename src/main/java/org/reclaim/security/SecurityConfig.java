@@ -26,33 +26,18 @@ class SecurityConfig {
     private static final String ADMIN = Role.ADMIN.name();
 
     /**
-     * GOV.UK Pay's webhooks come with no Reclaim user: the endpoint itself refuses (401) any message whose Pay-Signature
-     * does not match a configured signing secret. No anonymous user is set, so nothing is recorded as done by one.
+     * GOV.UK Pay's webhooks and GOV.UK Notify's delivery callbacks come with no Reclaim user: the endpoint itself refuses
+     * (401) a webhook whose Pay-Signature does not match a configured signing secret, and a callback without the bearer
+     * token set for them (reclaim.notify.callback-token). No anonymous user is set, so nothing is recorded as done by one.
      */
     @Bean
     @Order(0)
     SecurityFilterChain govukPayWebhooks(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/v1/govuk-pay/webhooks")
+        http.securityMatcher("/api/v1/govuk-pay/webhooks", "/api/v1/notify/callbacks")
                 .authorizeHttpRequests(auth -> auth.requestMatchers(POST).permitAll().anyRequest().denyAll())
                 .anonymous(anonymous -> anonymous.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // signed by GOV.UK Pay, not sent by a browser: there is no session or cookie to forge
-                .csrf(csrf -> csrf.disable());
-        return http.build();
-    }
-
-    /**
-     * GOV.UK Notify's delivery callbacks come with no Reclaim user: the endpoint itself refuses (401) any callback without
-     * the bearer token set for them (reclaim.notify.callback-token).
-     */
-    @Bean
-    @Order(0)
-    SecurityFilterChain notifyCallbacks(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/v1/notify/callbacks")
-                .authorizeHttpRequests(auth -> auth.requestMatchers(POST).permitAll().anyRequest().denyAll())
-                .anonymous(anonymous -> anonymous.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // authenticated by a bearer token, not sent by a browser: there is no session or cookie to forge
+                // signed by GOV.UK Pay or carrying Notify's token, not sent by a browser: there is no session or cookie to forge
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -290,7 +291,10 @@ class NotifyIT {
                 + "\"sent_at\": \"2026-11-23T10:00:01.000000Z\", \"notification_type\": \"sms\"}";
 
         mvc.perform(MockMvcRequestBuilders.post("/api/v1/notify/callbacks").contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isUnauthorized());
+                .andExpect(status().isUnauthorized())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("WWW-Authenticate", containsString("Bearer")));
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/notify/callbacks").with(httpBasic("admin", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isUnauthorized());
         mvc.perform(MockMvcRequestBuilders.post("/api/v1/notify/callbacks").header("Authorization", "Bearer wrong")
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isUnauthorized());
         assertThat(reread(m).state()).isEqualTo(Message.State.SENT);
@@ -321,6 +325,8 @@ class NotifyIT {
         mvc.perform(MockMvcRequestBuilders.put("/api/v1/notify/templates/{a}/ROLE_CHECK/SMS", GSS).with(httpBasic("admin", PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"templateId\": \"not-a-uuid\", \"fields\": [\"shoe_size\"]}"))
                 .andExpect(status().isBadRequest());
+        mvc.perform(MockMvcRequestBuilders.get("/api/v1/notify/templates/{a}", GSS).with(httpBasic("officer", PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.eventCode == 'ROLE_CHECK')].version").value(org.hamcrest.Matchers.contains(1)));
         mvc.perform(MockMvcRequestBuilders.get("/api/v1/notify/templates/{a}/ROLE_CHECK/history", GSS).with(httpBasic("auditor", PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1));
         mvc.perform(MockMvcRequestBuilders.post("/api/v1/notify/outbox/send").with(httpBasic("officer", PASSWORD))).andExpect(status().isForbidden());
