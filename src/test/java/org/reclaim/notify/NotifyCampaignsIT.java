@@ -154,6 +154,34 @@ class NotifyCampaignsIT {
     }
 
     @Test
+    void theArrangementPaymentDueTomorrowSegmentFindsTheArrangement() throws Exception {
+        UUID t = UUID.randomUUID();
+        templates.set(council, "PAYMENT_DUE", Channel.SMS, t.toString(), List.of("name", "amount", "due_date"), null);
+        notify.stubFor(post(urlEqualTo("/v2/template/" + t + "/preview")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withTransformers("response-template")
+                .withBody("{\"id\": \"" + t + "\", \"type\": \"sms\", \"version\": 1, \"body\": \"{{jsonPath request.body '$.personalisation.amount'}} "
+                        + "is due on {{jsonPath request.body '$.personalisation.due_date'}}\"}")));
+        // owed without a bill, so it is in this segment and not in the missed-instalment one
+        Account a = unbilled("07700 900007");
+        ledger.post(Posting.of(a.reference(), year, EntryType.CHARGE, Money.ofPence(50_000), LocalDate.now(clock).minusDays(30), "arrears"));
+        LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/arrangements").with(httpBasic("officer", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"partyId": %d, "accounts": ["%s"], "instalmentPence": 10000, "frequency": "MONTHLY", "firstPaymentOn": "%s",
+                                 "method": "BANK_TRANSFER", "madeAtFirstContact": true, "madeOn": "%s"}"""
+                                .formatted(a.liablePartyIds().get(0), a.reference().value(), tomorrow, LocalDate.now(clock))))
+                .andExpect(status().isCreated());
+
+        String request = "{\"authority\": \"" + GSS + "\", \"segment\": \"ARRANGEMENT_PAYMENT_DUE_TOMORROW\", \"eventCode\": \"PAYMENT_DUE\"}";
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/notify/campaigns/preview").with(httpBasic("teamleader", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(request))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.count").value(1))
+                .andExpect(jsonPath("$.sampleAccount").value(a.reference().value()))
+                .andExpect(jsonPath("$.sample").value("£100.00 is due on " + tomorrow.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                        java.util.Locale.UK))));
+    }
+
+    @Test
     void aMessageThatKeepsFailingFailsAfterItsLastAttemptWithOneTask() {
         UUID t = UUID.randomUUID();
         templates.set(council, "KEEPS_FAILING", Channel.SMS, t.toString(), List.of("name"), null);
