@@ -57,6 +57,7 @@ public class ChannelPreferences {
     /** The choices in force for the customer, one per channel they have made one for. */
     public List<Preference> of(long partyId) {
         Party party = parties.get(partyId);
+        audit.record(party.authorityId(), AccessAudit.Action.READ, AccessAudit.Subject.PARTY, partyId, "channel preferences");
         return java.util.stream.Stream.of(Channel.EMAIL, Channel.SMS).flatMap(c -> inForce(party.authorityId(), partyId, c).stream()).toList();
     }
 

@@ -316,6 +316,40 @@ class NotifyIT {
     }
 
     @Test
+    void twoSendersAtOnceSendEachMessageOnceAndAClaimLeftByADeadSenderIsTakenAgain() throws Exception {
+        UUID t = UUID.randomUUID();
+        template("CONCURRENCY_CHECK", Channel.SMS, t, List.of("name"));
+        accepts("sms", t);
+        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).plus(Duration.ofDays(70));
+        Party jane = customer();
+        Account account = data.account(council).liable(jane).open();
+        List<Message> queued = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> queue(account, jane.id(), "CONCURRENCY_CHECK", Channel.SMS, "both:" + account.reference().value() + ":" + i)).toList();
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> pass(at, 3000));
+            var second = pool.submit(() -> pass(at, 3000));
+            first.get();
+            second.get();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(queued.stream().map(this::reread)).allSatisfy(m -> assertThat(m.state()).isEqualTo(Message.State.SENT));
+        notify.verify(20, postRequestedFor(urlEqualTo("/v2/notifications/sms")).withRequestBody(containing(t.toString())));
+
+        // a sender that died after its claim: the message stays SENDING until the claim is stale, then goes
+        Message stuck = queue(account, jane.id(), "CONCURRENCY_CHECK", Channel.SMS, "stuck:" + account.reference().value());
+        jdbc.sql("update notify_message set state = 'SENDING', claimed_at = ?, attempts = 1 where authority_id = ? and id = ?")
+                .params(at.atOffset(java.time.ZoneOffset.UTC), council.id(), stuck.id()).update();
+        pass(at.plus(Duration.ofMinutes(5)), 3000);
+        assertThat(reread(stuck).state()).isEqualTo(Message.State.SENDING);
+        pass(at.plus(OutboxSender.STALE).plusSeconds(1), 3000);
+        assertThat(reread(stuck).state()).isEqualTo(Message.State.SENT);
+        assertThat(reread(stuck).attempts()).isEqualTo(2);
+    }
+
+    @Test
     void rolesAreChecked() throws Exception {
         String template = "{\"templateId\": \"" + UUID.randomUUID() + "\", \"fields\": [\"name\"]}";
         mvc.perform(MockMvcRequestBuilders.put("/api/v1/notify/templates/{a}/ROLE_CHECK/SMS", GSS).with(httpBasic("officer", PASSWORD))
