@@ -10,6 +10,7 @@ import org.reclaim.accounts.EntryType;
 import org.reclaim.accounts.LedgerEntry;
 import org.reclaim.arrangements.AccountArrangements;
 import org.reclaim.directdebit.AccountMandate;
+import org.reclaim.notify.AccountMessages;
 import org.reclaim.officer.Labels;
 import org.reclaim.shared.Money;
 import org.reclaim.worklists.AccountTasks;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Everything that happened on an account, newest first, in one list: the recovery module's published
  * {@code recovery_timeline} view (notices, holds, passed-over steps, court outcomes, referrals, contacts, enforcement
- * returns), the ledger's bills and payments, arrangements made and ended, Direct Debit mandate events and worklist tasks.
+ * returns), the ledger's bills and payments, arrangements made and ended, Direct Debit mandate events, worklist tasks, and
+ * the emails and texts sent through GOV.UK Notify (or held back, with why).
  */
 @Component
 public class AccountTimeline {
@@ -32,11 +34,13 @@ public class AccountTimeline {
     private final JdbcClient jdbc;
     private final AccountTasks tasks;
     private final Labels labels;
+    private final AccountMessages messages;
 
-    AccountTimeline(JdbcClient jdbc, AccountTasks tasks, Labels labels) {
+    AccountTimeline(JdbcClient jdbc, AccountTasks tasks, Labels labels, AccountMessages messages) {
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.labels = labels;
+        this.messages = messages;
     }
 
     List<Entry> of(Account account, List<LedgerEntry> ledger, List<AccountArrangements.Summary> arrangements,
@@ -62,6 +66,9 @@ public class AccountTimeline {
         for (Task t : tasks.of(account)) {
             entries.add(new Entry(t.createdAt().atZoneSameInstant(java.time.ZoneId.of("Europe/London")).toLocalDate(), "Task",
                     words(t.kind()) + " (" + words(t.state().name()) + ")", t.reason(), t.createdBy(), null));
+        }
+        for (AccountMessages.Entry m : messages.of(account)) {
+            entries.add(new Entry(m.on(), m.kind(), words(m.what()), m.detail(), m.who(), null));
         }
         // newest first; the sort is stable, so entries of one day keep the order they were added in
         entries.sort(Comparator.comparing(Entry::on).reversed());
