@@ -36,6 +36,8 @@ public final class GovUkPayStandIn implements ApplicationContextInitializer<Conf
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("govuk-pay-stand-in",
-                Map.of("reclaim.govuk-pay.base-url", "http://127.0.0.1:" + server().port())));
+                Map.of("reclaim.govuk-pay.base-url", "http://127.0.0.1:" + server().port(),
+                        // GOV.UK Notify's stand-in is the same server: Notify's paths (/v2/...) do not meet Pay's (/v1/...)
+                        "reclaim.notify.base-url", "http://127.0.0.1:" + server().port())));
     }
 }

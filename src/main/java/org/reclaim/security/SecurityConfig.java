@@ -26,17 +26,18 @@ class SecurityConfig {
     private static final String ADMIN = Role.ADMIN.name();
 
     /**
-     * GOV.UK Pay's webhooks come with no Reclaim user: the endpoint itself refuses (401) any message whose Pay-Signature
-     * does not match a configured signing secret. No anonymous user is set, so nothing is recorded as done by one.
+     * GOV.UK Pay's webhooks and GOV.UK Notify's delivery callbacks come with no Reclaim user: the endpoint itself refuses
+     * (401) a webhook whose Pay-Signature does not match a configured signing secret, and a callback without the bearer
+     * token set for them (reclaim.notify.callback-token). No anonymous user is set, so nothing is recorded as done by one.
      */
     @Bean
     @Order(0)
     SecurityFilterChain govukPayWebhooks(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/v1/govuk-pay/webhooks")
+        http.securityMatcher("/api/v1/govuk-pay/webhooks", "/api/v1/notify/callbacks")
                 .authorizeHttpRequests(auth -> auth.requestMatchers(POST).permitAll().anyRequest().denyAll())
                 .anonymous(anonymous -> anonymous.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // signed by GOV.UK Pay, not sent by a browser: there is no session or cookie to forge
+                // signed by GOV.UK Pay or carrying Notify's token, not sent by a browser: there is no session or cookie to forge
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }
@@ -108,6 +109,13 @@ class SecurityConfig {
                         .requestMatchers(POST, "/api/v1/documents/preview").hasAnyRole(OFFICER, TEAM_LEADER, ADMIN)
                         .requestMatchers(GET, "/api/v1/documents/print-batches/**").hasAnyRole(TEAM_LEADER, AUDITOR)
                         .requestMatchers(GET, "/api/v1/documents/*").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
+                        // GOV.UK Notify: an administrator sets each council's templates; a team leader sends the outbox and
+                        // campaigns; officers preview and read campaigns and record returned letters
+                        .requestMatchers(GET, "/api/v1/notify/templates/**").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR, ADMIN)
+                        .requestMatchers(PUT, "/api/v1/notify/templates/**").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/v1/notify/outbox/send", "/api/v1/notify/campaigns").hasRole(TEAM_LEADER)
+                        .requestMatchers(POST, "/api/v1/notify/campaigns/preview", "/api/v1/notify/returned-letters").hasAnyRole(OFFICER, TEAM_LEADER)
+                        .requestMatchers(GET, "/api/v1/notify/campaigns/*").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
                         // the access audit is for auditors
                         .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)
                         // which parish area a dwelling lies in changes every bill there: a team leader or an administrator
@@ -118,6 +126,13 @@ class SecurityConfig {
                             .hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
                         .requestMatchers("/api/v1/accounts/**", "/api/v1/customers/**", "/api/v1/properties/**", "/api/v1/hb-overpayments/**")
                             .hasAnyRole(OFFICER, TEAM_LEADER)
+                        // contact centre: a team leader (or an administrator's integration) imports the telephony system's
+                        // interval statistics; the collections team sends survey invitations and records complaints and their
+                        // outcome, auditors read complaints (the reports are under /api/v1/reports, the settings under authorities)
+                        .requestMatchers(POST, "/api/v1/telephony/intervals").hasAnyRole(TEAM_LEADER, ADMIN)
+                        .requestMatchers(POST, "/api/v1/feedback/invitations").hasAnyRole(OFFICER, TEAM_LEADER)
+                        .requestMatchers(GET, "/api/v1/complaints/*").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
+                        .requestMatchers(POST, "/api/v1/complaints/*/outcome").hasAnyRole(OFFICER, TEAM_LEADER)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Reclaim").authenticationEntryPoint(ProblemResponses::unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses::unauthorized)
@@ -140,6 +155,9 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/error", "/login", "/css/**", "/js/**", "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        // the customer satisfaction survey: whoever holds the link's token answers it, without signing in
+                        .requestMatchers(GET, "/feedback/*").permitAll()
+                        .requestMatchers(POST, "/feedback/*").permitAll()
                         .requestMatchers(GET, "/").authenticated()
                         .requestMatchers(GET, "/search", "/customers/**", "/accounts/**", "/worklists", "/worklists/**",
                                 "/income-expenditure/**", "/runs", "/runs/**").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)

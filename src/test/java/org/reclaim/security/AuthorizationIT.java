@@ -224,7 +224,24 @@ class AuthorizationIT {
                 Arguments.of("admin", "POST", "/api/v1/worklists/tasks", NEW_TASK, 403),
                 Arguments.of("admin", "GET", "/api/v1/whatever", null, 403),
                 Arguments.of("admin", "POST", "/api/v1/whatever", "{}", 403),
-                Arguments.of("admin", "GET", "/api/v2/accounts/REF", null, 403));
+                Arguments.of("admin", "GET", "/api/v2/accounts/REF", null, 403),
+
+                // GOV.UK Notify: an administrator sets templates; a team leader sends; officers preview and read; the
+                // callbacks need Notify's bearer token, not a user (NotifyIT)
+                Arguments.of("officer", "GET", "/api/v1/notify/templates/GSS", null, 200),
+                Arguments.of("officer", "PUT", "/api/v1/notify/templates/GSS/AUTH_CHECK/SMS", "{}", 403),
+                Arguments.of("teamleader", "PUT", "/api/v1/notify/templates/GSS/AUTH_CHECK/SMS", "{}", 403),
+                Arguments.of("admin", "PUT", "/api/v1/notify/templates/GSS/AUTH_CHECK/SMS", "{}", 200),
+                Arguments.of("officer", "POST", "/api/v1/notify/outbox/send", null, 403),
+                Arguments.of("auditor", "POST", "/api/v1/notify/outbox/send", null, 403),
+                Arguments.of("officer", "POST", "/api/v1/notify/campaigns", "{}", 403),
+                Arguments.of("auditor", "POST", "/api/v1/notify/campaigns/preview", "{}", 403),
+                Arguments.of("teamleader", "POST", "/api/v1/notify/campaigns/preview", "{}", 400),
+                Arguments.of("auditor", "GET", "/api/v1/notify/campaigns/999999999?authority=GSS", null, 404),
+                Arguments.of("admin", "GET", "/api/v1/notify/campaigns/999999999?authority=GSS", null, 403),
+                Arguments.of("auditor", "POST", "/api/v1/notify/returned-letters", "{}", 403),
+                Arguments.of("officer", "POST", "/api/v1/customers/CUSTOMER/channel-preferences", "{\"channel\": \"EMAIL\", \"optedOut\": false}", 200),
+                Arguments.of("auditor", "POST", "/api/v1/customers/CUSTOMER/channel-preferences", "{\"channel\": \"EMAIL\", \"optedOut\": true}", 403));
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {4}")

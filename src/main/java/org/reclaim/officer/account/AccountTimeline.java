@@ -12,6 +12,7 @@ import org.reclaim.arrangements.AccountArrangements;
 import org.reclaim.directdebit.AccountMandate;
 import org.reclaim.documents.Document;
 import org.reclaim.documents.Documents;
+import org.reclaim.notify.AccountMessages;
 import org.reclaim.officer.Labels;
 import org.reclaim.shared.Money;
 import org.reclaim.worklists.AccountTasks;
@@ -22,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Everything that happened on an account, newest first, in one list: the recovery module's published
  * {@code recovery_timeline} view (notices, holds, passed-over steps, court outcomes, referrals, contacts, enforcement
- * returns), the ledger's bills and payments, arrangements made and ended, Direct Debit mandate events, worklist tasks and the letters sent (each with a link to
- * its PDF).
+ * returns), the ledger's bills and payments, arrangements made and ended, Direct Debit mandate events, worklist tasks,
+ * the emails and texts sent through GOV.UK Notify (or held back, with why), and the letters sent (each with a link to its PDF).
  */
 @Component
 public class AccountTimeline {
@@ -41,12 +42,14 @@ public class AccountTimeline {
     private final JdbcClient jdbc;
     private final AccountTasks tasks;
     private final Labels labels;
+    private final AccountMessages messages;
     private final Documents documents;
 
-    AccountTimeline(JdbcClient jdbc, AccountTasks tasks, Labels labels, Documents documents) {
+    AccountTimeline(JdbcClient jdbc, AccountTasks tasks, Labels labels, AccountMessages messages, Documents documents) {
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.labels = labels;
+        this.messages = messages;
         this.documents = documents;
     }
 
@@ -73,6 +76,9 @@ public class AccountTimeline {
         for (Task t : tasks.of(account)) {
             entries.add(new Entry(t.createdAt().atZoneSameInstant(java.time.ZoneId.of("Europe/London")).toLocalDate(), "Task",
                     words(t.kind()) + " (" + words(t.state().name()) + ")", t.reason(), t.createdBy(), null));
+        }
+        for (AccountMessages.Entry m : messages.of(account)) {
+            entries.add(new Entry(m.on(), m.kind(), words(m.what()), m.detail(), m.who(), null));
         }
         for (Document d : documents.ofAccount(account.authorityId(), account.id())) {
             entries.add(new Entry(d.businessDate(), "Letter", words(d.documentCode()), d.pageCount() + (d.pageCount() == 1 ? " page" : " pages"),

@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.reclaim.arrangements.OpenForms;
 import org.reclaim.arrangements.ServiceStandards;
 import org.reclaim.authorities.BillingAuthority;
+import org.reclaim.contactcentre.CallAnswering;
+import org.reclaim.contactcentre.CallAnsweringSettings;
+import org.reclaim.contactcentre.PeakPeriod;
 import org.reclaim.officer.SignedIn;
 import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.FinancialYear;
@@ -33,15 +36,24 @@ class DashboardPage {
     public record Measure(String period, LocalDate from, LocalDate to, long met, long of, @Nullable String percent) {
     }
 
+    /**
+     * Calls answered on peak days or on the others: the target, this month's figures and those of the latest such period
+     * (the one today is in, up to today, or the last one finished).
+     */
+    public record CallMeasure(String id, String when, String target, String thisMonth, String latest) {
+    }
+
     private final WorklistsPage worklistsPage;
     private final Worklists worklists;
     private final OpenForms openForms;
     private final ServiceStandards standards;
     private final AuthorityChoice choice;
+    private final CallAnswering callAnswering;
     private final Clock clock;
 
     DashboardPage(WorklistsPage worklistsPage, Worklists worklists, OpenForms openForms, ServiceStandards standards, AuthorityChoice choice,
-                  Clock clock) {
+                  CallAnswering callAnswering, Clock clock) {
+        this.callAnswering = callAnswering;
         this.worklistsPage = worklistsPage;
         this.worklists = worklists;
         this.openForms = openForms;
@@ -68,7 +80,40 @@ class DashboardPage {
         model.addAttribute("firstContact", List.of(firstContact("This month", month), firstContact("This financial year", year)));
         model.addAttribute("within10Days", List.of(within10Days("This month", month), within10Days("This financial year", year)));
         model.addAttribute("overdueForms", year.overdueWithoutArrangement());
+        if (callAnswering.hasData(council.id())) {
+            model.addAttribute("calls", calls(council, today));
+        }
         return "officer/dashboard";
+    }
+
+    private List<CallMeasure> calls(BillingAuthority council, LocalDate today) {
+        CallAnsweringSettings.Settings settings = callAnswering.settingsOn(council.id(), today);
+        CallAnswering.Report month = callAnswering.report(council.id(), today.withDayOfMonth(1), today);
+        PeakPeriod.Latest latest = settings.peak().latest(today);
+        CallAnswering.Report peak = callAnswering.report(council.id(), latest.peak().from(), latest.peak().to());
+        CallAnswering.Report offPeak = callAnswering.report(council.id(), latest.offPeak().from(), latest.offPeak().to());
+        return List.of(
+                new CallMeasure("calls-peak", "Peak times (annual billing)", target(settings.peakTargetPercent()), answered(month.peak().total()),
+                        answered(peak.peak().total()) + " " + range(latest.peak())),
+                new CallMeasure("calls-off-peak", "The rest of the year", target(settings.otherTargetPercent()),
+                        answered(month.offPeak().total()), answered(offPeak.offPeak().total()) + " " + range(latest.offPeak())));
+    }
+
+    private static String answered(CallAnswering.Figures f) {
+        if (f.answerRatePercent() == null) {
+            return "No calls";
+        }
+        return f.answerRatePercent().toPlainString() + "% (" + String.format(java.util.Locale.UK, "%,d", f.answered()) + " of "
+                + String.format(java.util.Locale.UK, "%,d", f.offered()) + "), " + (Boolean.TRUE.equals(f.metTarget()) ? "target met" : "below target");
+    }
+
+    private static String range(PeakPeriod.DateRange r) {
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+        return "from " + r.from().format(f) + " to " + r.to().format(f);
+    }
+
+    private static String target(BigDecimal percent) {
+        return percent.stripTrailingZeros().toPlainString() + "%";
     }
 
     private static Measure firstContact(String period, ServiceStandards.Report r) {
