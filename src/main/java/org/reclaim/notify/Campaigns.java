@@ -1,20 +1,16 @@
 package org.reclaim.notify;
 
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.reclaim.accounts.Account;
 import org.reclaim.accounts.AccountReference;
 import org.reclaim.accounts.Accounts;
 import org.reclaim.authorities.BillingAuthority;
-import org.reclaim.parties.Parties;
-import org.reclaim.parties.Party;
 import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.FinancialYear;
 import org.reclaim.shared.InvalidInput;
@@ -42,38 +38,35 @@ public class Campaigns {
                          long accountsPaidWithin7Days, long paidPence) {
     }
 
-    private record Target(String accountReference, long partyId, @Nullable LocalDate dueOn, long amountPence) {
-    }
-
     private final JdbcClient jdbc;
     private final Templates templates;
     private final Notifications notifications;
     private final NotifyGateway gateway;
     private final Accounts accounts;
-    private final Parties parties;
+    private final Personalisation personalisation;
     private final AccessAudit audit;
     private final Clock clock;
 
-    Campaigns(JdbcClient jdbc, Templates templates, Notifications notifications, NotifyGateway gateway, Accounts accounts, Parties parties,
+    Campaigns(JdbcClient jdbc, Templates templates, Notifications notifications, NotifyGateway gateway, Accounts accounts, Personalisation personalisation,
               AccessAudit audit, Clock clock) {
         this.jdbc = jdbc;
         this.templates = templates;
         this.notifications = notifications;
         this.gateway = gateway;
         this.accounts = accounts;
-        this.parties = parties;
+        this.personalisation = personalisation;
         this.audit = audit;
         this.clock = clock;
     }
 
     public Preview preview(BillingAuthority authority, Segment segment, String eventCode, Channel channel) {
         Templates.Template template = template(authority, eventCode, channel);
-        List<Target> targets = targets(authority, segment);
+        List<Personalisation.Target> targets = targets(authority, segment);
         if (targets.isEmpty()) {
             return new Preview(segment.name(), 0, null, null);
         }
-        Target first = targets.get(0);
-        Map<String, String> values = values(authority, first);
+        Personalisation.Target first = targets.get(0);
+        Map<String, String> values = personalisation.values(authority, first);
         Map<String, String> personalisation = new HashMap<>();
         template.fields().forEach(f -> personalisation.put(f, values.get(f)));
         String sample = gateway.preview(authority, template.templateId(), personalisation);
@@ -95,9 +88,9 @@ public class Campaigns {
                 .update();
         long id = jdbc.sql("select id from notify_campaign where authority_id = ? and idempotency_key = ?").params(authority.id(), key)
                 .query(Long.class).single();
-        for (Target t : targets(authority, segment)) {
+        for (Personalisation.Target t : targets(authority, segment)) {
             Account account = accounts.get(new AccountReference(t.accountReference()));
-            notifications.queue(account, t.partyId(), template, values(authority, t), "campaign:" + id + ":" + t.accountReference(), id);
+            notifications.queue(account, t.partyId(), template, personalisation.values(authority, t), "campaign:" + id + ":" + t.accountReference(), id);
         }
         return result(authority, id);
     }
@@ -135,18 +128,7 @@ public class Campaigns {
                 authority.name() + " has no " + channel + " template in force for " + eventCode + ": an administrator sets one first"));
     }
 
-    private Map<String, String> values(BillingAuthority authority, Target t) {
-        Party party = parties.get(t.partyId());
-        Map<String, String> values = new HashMap<>();
-        values.put("name", party.displayName());
-        values.put("account_reference", t.accountReference());
-        values.put("amount", NumberFormat.getCurrencyInstance(Locale.UK).format(t.amountPence() / 100.0));
-        values.put("due_date", t.dueOn() == null ? "" : t.dueOn().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
-        values.put("authority_name", authority.name());
-        return values;
-    }
-
-    private List<Target> targets(BillingAuthority authority, Segment segment) {
+    private List<Personalisation.Target> targets(BillingAuthority authority, Segment segment) {
         LocalDate today = LocalDate.now(clock);
         String sql = switch (segment) {
             case MISSED_FIRST_INSTALMENT_NOT_REMINDED -> MISSED_NOT_REMINDED;
@@ -154,7 +136,7 @@ public class Campaigns {
         };
         return jdbc.sql(sql).param("authority", authority.id()).param("today", today)
                 .param("year", FinancialYear.containing(today).startYear())
-                .query((rs, n) -> new Target(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getLong(4))).list();
+                .query((rs, n) -> new Personalisation.Target(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getLong(4))).list();
     }
 
     /**

@@ -47,15 +47,17 @@ class NotifyController {
     private final Campaigns campaigns;
     private final ChannelPreferences preferences;
     private final ReturnedLetters returnedLetters;
+    private final EventMessages eventMessages;
 
     NotifyController(Authorities authorities, Templates templates, OutboxSender sender, Campaigns campaigns, ChannelPreferences preferences,
-                     ReturnedLetters returnedLetters) {
+                     ReturnedLetters returnedLetters, EventMessages eventMessages) {
         this.authorities = authorities;
         this.templates = templates;
         this.sender = sender;
         this.campaigns = campaigns;
         this.preferences = preferences;
         this.returnedLetters = returnedLetters;
+        this.eventMessages = eventMessages;
     }
 
     @GetMapping("/api/v1/notify/templates/{authority}")
@@ -77,6 +79,12 @@ class NotifyController {
     @PostMapping("/api/v1/notify/outbox/send")
     OutboxSender.Pass send() {
         return sender.sendDue();
+    }
+
+    /** The day's event messages (recovery notices issued on the date, arrangement payments due the day after). */
+    @PostMapping("/api/v1/notify/event-messages")
+    EventMessages.Result eventMessages(@RequestParam String authority, @RequestParam java.time.LocalDate date) {
+        return eventMessages.queueForDay(authorities.named(authority, "authority"), date);
     }
 
     @PostMapping("/api/v1/notify/campaigns/preview")

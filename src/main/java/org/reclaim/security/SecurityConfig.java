@@ -113,7 +113,7 @@ class SecurityConfig {
                         // campaigns; officers preview and read campaigns and record returned letters
                         .requestMatchers(GET, "/api/v1/notify/templates/**").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR, ADMIN)
                         .requestMatchers(PUT, "/api/v1/notify/templates/**").hasRole(ADMIN)
-                        .requestMatchers(POST, "/api/v1/notify/outbox/send", "/api/v1/notify/campaigns").hasRole(TEAM_LEADER)
+                        .requestMatchers(POST, "/api/v1/notify/outbox/send", "/api/v1/notify/campaigns", "/api/v1/notify/event-messages").hasRole(TEAM_LEADER)
                         .requestMatchers(POST, "/api/v1/notify/campaigns/preview", "/api/v1/notify/returned-letters").hasAnyRole(OFFICER, TEAM_LEADER)
                         .requestMatchers(GET, "/api/v1/notify/campaigns/*").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
                         // the access audit is for auditors

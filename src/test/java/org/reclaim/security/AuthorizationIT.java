@@ -235,6 +235,8 @@ class AuthorizationIT {
                 Arguments.of("officer", "POST", "/api/v1/notify/outbox/send", null, 403),
                 Arguments.of("auditor", "POST", "/api/v1/notify/outbox/send", null, 403),
                 Arguments.of("officer", "POST", "/api/v1/notify/campaigns", "{}", 403),
+                Arguments.of("officer", "POST", "/api/v1/notify/event-messages?authority=E09999999&date=2026-11-23", null, 403),
+                Arguments.of("auditor", "POST", "/api/v1/notify/event-messages?authority=E09999999&date=2026-11-23", null, 403),
                 Arguments.of("auditor", "POST", "/api/v1/notify/campaigns/preview", "{}", 403),
                 Arguments.of("teamleader", "POST", "/api/v1/notify/campaigns/preview", "{}", 400),
                 Arguments.of("auditor", "GET", "/api/v1/notify/campaigns/999999999?authority=GSS", null, 404),
