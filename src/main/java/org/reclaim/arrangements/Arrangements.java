@@ -168,7 +168,8 @@ class Arrangements {
         for (int i = 0; i < debts.size(); i++) {
             DebtsInScope.Debt d = debts.get(i);
             Holds.Hold hold = holds.place(d.account(), HoldType.ARRANGEMENT, madeOn, holdEnds, null, "arrangement " + id + ": "
-                    + instalment.pence() + " pence " + frequency.name().toLowerCase() + " from " + in.firstPaymentOn());
+                    + instalment + " " + frequency.name().toLowerCase() + " from "
+                    + in.firstPaymentOn().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
             jdbc.sql("""
                     insert into arrangement_account (authority_id, arrangement_id, account_id, position, debt_pence, hold_id)
                     values (?, ?, ?, ?, ?, ?)""")
