@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * The document requests of a business date that have no document yet, with the data their letters need, read set-based
  * from the requests the recovery module ({@code recovery_document_request}) and the arrangements module
- * ({@code arrangement_document_request}) record. Nothing is written to their tables: a request is done when a document
+ * ({@code arrangement_document_request}) record, and the Council Tax bills issued that day (each bill a demand notice). Nothing is written to their tables: a request is done when a document
  * with its key exists, so a re-run (or a run after a crash) finds only what is missing. A summons is produced once it is
  * listed for a hearing (the letter must name the court, the day and the time: SI 1992/613 reg 35), so until then it waits.
  */
@@ -133,6 +133,38 @@ class PendingRequests {
                     d.put("shortfall", Money.ofPence(shortfall == null ? rs.getLong(7) : shortfall).toString());
                     String key = "arrangement:" + rs.getLong(5) + ":" + due + ":" + rs.getString(3);
                     requests.add(new DocumentRequest(rs.getInt(1), rs.getLong(2), rs.getString(3), d, on, key));
+                });
+        jdbc.sql("""
+                select b.authority_id, b.account_id, b.issued_on, b.id, b.financial_year, b.total_pence, dw.council_tax_band,
+                       concat_ws(', ', dw.address_line_1, dw.address_line_2, dw.town, dw.postcode), b.instalment_due_on, b.instalment_pence,
+                       ba.name, ac.reference, ac.stream, who.name, who.line1, who.line2, who.town, who.postcode
+                from bill b
+                join account ac on ac.authority_id = b.authority_id and ac.id = b.account_id
+                join billing_authority ba on ba.id = b.authority_id
+                left join property dw on dw.authority_id = ac.authority_id and dw.id = ac.property_id
+                """ + ADDRESSEE + """
+                where b.issued_on = ? and ac.stream = 'COUNCIL_TAX' and b.instalment_due_on is not null
+                  and not exists (select 1 from document d where d.authority_id = b.authority_id and d.source_key = 'bill:' || b.id)
+                order by b.authority_id, b.id""")
+                .param(date)
+                .query((ResultSet rs) -> {
+                    // a Council Tax bill is a demand notice (SI 1992/613 Part V): the year's amount and its instalments
+                    Map<String, Object> d = common(rs, 11);
+                    LocalDate on = rs.getObject(3, LocalDate.class);
+                    int year = rs.getInt(5);
+                    d.put("letterDate", LETTER_DATE.format(on));
+                    d.put("financialYear", year + "/" + String.format("%02d", (year + 1) % 100));
+                    d.put("amount", Money.ofPence(rs.getLong(6)).toString());
+                    d.put("band", rs.getString(7) == null ? "" : rs.getString(7));
+                    d.put("propertyAddress", rs.getString(8));
+                    java.sql.Date[] dueOn = (java.sql.Date[]) rs.getArray(9).getArray();
+                    Long[] pence = (Long[]) rs.getArray(10).getArray();
+                    List<Map<String, String>> instalments = new ArrayList<>();
+                    for (int i = 0; i < dueOn.length; i++) {
+                        instalments.add(Map.of("dueOn", LETTER_DATE.format(dueOn[i].toLocalDate()), "amount", Money.ofPence(pence[i]).toString()));
+                    }
+                    d.put("instalments", instalments);
+                    requests.add(new DocumentRequest(rs.getInt(1), rs.getLong(2), "ANNUAL_BILL", d, on, "bill:" + rs.getLong(4)));
                 });
         return new Pending(requests, waiting[0]);
     }

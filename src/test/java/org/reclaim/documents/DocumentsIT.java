@@ -26,6 +26,14 @@ import org.reclaim.TestData;
 import org.reclaim.accounts.Account;
 import org.reclaim.accounts.RevenueStream;
 import org.reclaim.authorities.BillingAuthority;
+import org.reclaim.shared.Money;
+import org.reclaim.shared.FinancialYear;
+import org.reclaim.shared.CouncilTaxBand;
+import org.reclaim.billing.CouncilTaxCircumstances;
+import org.reclaim.billing.CouncilTaxBilling;
+import org.reclaim.billing.Bills;
+import org.reclaim.authorities.PreceptorKind;
+import org.reclaim.authorities.Authorities;
 import org.reclaim.parties.Party;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -91,6 +99,35 @@ class DocumentsIT {
         assertThat(jdbc.sql("select count(*) from document where authority_id = ? and account_id = ?").params(council.id(), account.id())
                 .query(Integer.class).single()).isEqualTo(5);
         assertThat(jdbc.sql("select count(*) from document where authority_id = ?").param(council.id()).query(Integer.class).single()).isEqualTo(6);
+    }
+
+    @Test
+    void aCouncilTaxBillIssuedIsADemandNoticeWithItsInstalmentsMadeOnce() throws Exception {
+        TestData data = TestData.from(context);
+        BillingAuthority council = data.authority().name("Bills Letters Council").create();
+        FinancialYear year = FinancialYear.of(2030);
+        context.getBean(Authorities.class).replacePrecepts(council.id(), year, List.of(
+                new Authorities.PreceptSetting("Test County Council", PreceptorKind.COUNTY_COUNCIL, Money.ofPence(200000), "test", null),
+                new Authorities.PreceptSetting("Bills Letters Council", PreceptorKind.BILLING_AUTHORITY, Money.ofPence(33002), "test", null)));
+        Party party = data.person(council).forenames("Grace").surname("Hopper").postal("3 Mill Road", "Wigan", "WN1 1AA").create();
+        Account account = data.account(council).property(data.dwelling(council).band(CouncilTaxBand.D).create()).liable(party)
+                .from(LocalDate.of(2020, 6, 1)).open();
+        LocalDate issued = LocalDate.of(2030, 3, 4);
+        context.getBean(CouncilTaxBilling.class).bill(account.reference(), year, issued, "Annual bill", CouncilTaxCircumstances.NONE,
+                new Bills.PlanChoice("TEN_MONTHLY", 1));
+
+        for (int run = 1; run <= 2; run++) {
+            mvc.perform(post("/api/v1/documents/runs").param("date", issued.toString()).with(httpBasic("teamleader", PASSWORD)))
+                    .andExpect(status().isOk());
+        }
+
+        Map<String, String> text = lettersOf(account);
+        assertThat(text).containsOnlyKeys("ANNUAL_BILL");
+        // Band D £2,330.02: £233.02 on 1 April, then £233.00 on the 1st of May to January (Sch 1 Part I)
+        assertThat(text.get("ANNUAL_BILL")).contains("Council Tax bill", "Grace Hopper", "3 Mill Road", "2030/31", "band D", "£2,330.02",
+                "1 April 2030 £233.02", "1 May 2030 £233.00", "1 January 2031 £233.00", "Direct Debit");
+        assertThat(jdbc.sql("select count(*) from document where authority_id = ?").param(council.id()).query(Integer.class).single())
+                .as("the second run makes no second letter").isEqualTo(1);
     }
 
     @Test
