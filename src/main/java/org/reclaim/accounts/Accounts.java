@@ -178,13 +178,17 @@ public class Accounts {
     }
 
     /**
-     * The account a request names in its path, with a READ line in the access audit saying what was read
-     * ({@code "GET /api/v1/accounts/{reference}" + pathSuffix}).
+     * The account a request names in its path, with a READ line in the access audit saying what was read: the request's
+     * own method and path (an API call or an officer's page), or {@code "GET /api/v1/accounts/{reference}" + pathSuffix}
+     * outside a web request.
      */
     public Account readForRequest(String reference, String pathSuffix) {
         Account account = get(AccountReference.fromRequest(reference));
-        audit.record(account.authorityId(), AccessAudit.Action.READ, AccessAudit.Subject.ACCOUNT, account.reference(),
-                "GET /api/v1/accounts/" + account.reference() + pathSuffix);
+        String asked = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes web
+                ? web.getRequest().getMethod() + " " + web.getRequest().getRequestURI()
+                : "GET /api/v1/accounts/" + account.reference() + pathSuffix;
+        audit.record(account.authorityId(), AccessAudit.Action.READ, AccessAudit.Subject.ACCOUNT, account.reference(), asked);
         return account;
     }
 

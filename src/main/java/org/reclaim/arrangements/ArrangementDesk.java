@@ -1,8 +1,6 @@
 package org.reclaim.arrangements;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -13,11 +11,7 @@ import org.reclaim.accounts.RevenueStream;
 import org.reclaim.parties.Parties;
 import org.reclaim.parties.Party;
 import org.reclaim.payments.PaymentMethod;
-import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.Money;
-import org.reclaim.support.EntitlementPrompt;
-import org.reclaim.support.EntitlementPrompts;
-import org.reclaim.support.HouseholdFacts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,25 +67,19 @@ public class ArrangementDesk {
 
     private final IncomeExpenditureForms forms;
     private final Arrangements arrangements;
-    private final DebtsInScope debts;
+    private final ProposalWork work;
     private final Accounts accounts;
     private final Ledger ledger;
     private final Parties parties;
-    private final EntitlementPrompts prompts;
-    private final AccessAudit audit;
-    private final Clock clock;
 
-    ArrangementDesk(IncomeExpenditureForms forms, Arrangements arrangements, DebtsInScope debts, Accounts accounts, Ledger ledger,
-                    Parties parties, EntitlementPrompts prompts, AccessAudit audit, Clock clock) {
+    ArrangementDesk(IncomeExpenditureForms forms, Arrangements arrangements, ProposalWork work, Accounts accounts, Ledger ledger,
+                    Parties parties) {
         this.forms = forms;
         this.arrangements = arrangements;
-        this.debts = debts;
+        this.work = work;
         this.accounts = accounts;
         this.ledger = ledger;
         this.parties = parties;
-        this.prompts = prompts;
-        this.audit = audit;
-        this.clock = clock;
     }
 
     public static List<String> categories() {
@@ -151,32 +139,14 @@ public class ArrangementDesk {
 
     private Proposal proposal(IncomeExpenditureForms.@Nullable Form form, Party party, List<Account> inScope, String frequency,
                               LocalDate first) {
-        List<org.reclaim.shared.InvalidInput.FieldError> errors = new ArrayList<>();
-        PaymentFrequency f = IncomeExpenditureForms.parse(PaymentFrequency.class, frequency, "frequency", errors);
-        if (!errors.isEmpty()) {
-            throw org.reclaim.shared.InvalidInput.of(errors);
-        }
-        LocalDate today = LocalDate.now(clock);
-        List<DebtsInScope.Debt> owed = inScope.isEmpty() ? List.of() : debts.debts(inScope, today, "accounts");
-        audit.recordAll(AccessAudit.Action.READ, inScope.stream()
-                .map(a -> new AccessAudit.Seen(a.authorityId(), AccessAudit.Subject.ACCOUNT, a.reference().value())).toList(),
-                "affordability proposal" + (form == null ? "" : " from income and expenditure form " + form.id()));
-        Money debt = owed.stream().map(DebtsInScope.Debt::balance).reduce(Money.ZERO, Money::plus);
-        Affordability.Proposal p = Affordability.propose(form == null ? Affordability.Totals.NONE : form.totals(), debt, f, first);
-        List<Prompt> found = new ArrayList<>();
-        if (form != null) {
-            // benefits maximisation when an I&E is taken (issue 6), as IncomeExpenditureController shows it
-            HouseholdFacts household = new HouseholdFacts(form.adults(), form.totals().income(), java.util.Set.of());
-            for (Account a : inScope) {
-                for (EntitlementPrompt e : prompts.forAccount(a, household, today)) {
-                    found.add(new Prompt(a.reference().value(), e.title(), e.why(), e.ask(), e.rule()));
-                }
-            }
-        }
-        return new Proposal(form == null ? null : form.id(), party.id(), party.displayName(), owed.stream()
-                .map(d -> new Debt(d.account().reference().value(), d.account().stream(), d.balance(), d.arrears())).toList(), debt,
-                p.disposableMonthly(), f.name(), p.availablePerPayment(), p.proposedInstalment(), p.clearingInstalment(), p.clearsByYearEnd(),
-                p.yearEnd(), p.payments(), p.clearsOn(), Affordability.PRIORITY, p.explanation(), found);
+        ProposalWork.Worked w = work.work(form, inScope, frequency, first);
+        Affordability.Proposal p = w.proposal();
+        return new Proposal(form == null ? null : form.id(), party.id(), party.displayName(), w.owed().stream()
+                .map(d -> new Debt(d.account().reference().value(), d.account().stream(), d.balance(), d.arrears())).toList(), w.debt(),
+                p.disposableMonthly(), w.frequency().name(), p.availablePerPayment(), p.proposedInstalment(), p.clearingInstalment(),
+                p.clearsByYearEnd(), p.yearEnd(), p.payments(), p.clearsOn(), Affordability.PRIORITY, p.explanation(),
+                w.prompts().stream().map(f -> new Prompt(f.account().reference().value(), f.prompt().title(), f.prompt().why(),
+                        f.prompt().ask(), f.prompt().rule())).toList());
     }
 
     private static List<String> names(Enum<?>[] values) {

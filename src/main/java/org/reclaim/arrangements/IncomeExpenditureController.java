@@ -13,10 +13,6 @@ import org.reclaim.authorities.BillingAuthority;
 import org.reclaim.parties.Parties;
 import org.reclaim.parties.Party;
 import org.reclaim.shared.AccessAudit;
-import org.reclaim.shared.InvalidInput;
-import org.reclaim.support.EntitlementPrompt;
-import org.reclaim.support.EntitlementPrompts;
-import org.reclaim.support.HouseholdFacts;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -91,12 +87,12 @@ class IncomeExpenditureController {
     private final Parties parties;
     private final Authorities authorities;
     private final AccessAudit audit;
-    private final EntitlementPrompts prompts;
+    private final ProposalWork work;
     private final Clock clock;
 
     IncomeExpenditureController(IncomeExpenditureForms forms, SpendingGuidelines guidelines, DebtsInScope debts, Parties parties,
-                                Authorities authorities, AccessAudit audit, EntitlementPrompts prompts, Clock clock) {
-        this.prompts = prompts;
+                                Authorities authorities, AccessAudit audit, ProposalWork work, Clock clock) {
+        this.work = work;
         this.forms = forms;
         this.guidelines = guidelines;
         this.debts = debts;
@@ -147,41 +143,16 @@ class IncomeExpenditureController {
                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate firstPaymentOn) {
         IncomeExpenditureForms.Form form = forms.get(id);
         Party party = parties.get(form.partyId());
-        List<InvalidInput.FieldError> errors = new java.util.ArrayList<>();
-        PaymentFrequency f = IncomeExpenditureForms.parse(PaymentFrequency.class, frequency, "frequency", errors);
-        if (!errors.isEmpty()) {
-            throw InvalidInput.of(errors);
-        }
-        LocalDate today = LocalDate.now(clock);
-        LocalDate first = firstPaymentOn == null ? today : firstPaymentOn;
-        List<Account> inScope = debts.accountsOf(party, accounts, "accounts");
-        List<DebtsInScope.Debt> owed = debts.debts(inScope, today, "accounts");
-        audit.recordAll(AccessAudit.Action.READ, inScope.stream()
-                .map(a -> new AccessAudit.Seen(a.authorityId(), AccessAudit.Subject.ACCOUNT, a.reference().value())).toList(),
-                "affordability proposal from income and expenditure form " + id);
-        var debt = owed.stream().map(DebtsInScope.Debt::balance).reduce(org.reclaim.shared.Money.ZERO, org.reclaim.shared.Money::plus);
-        Affordability.Proposal p = Affordability.propose(form.totals(), debt, f, first);
-        return new ProposalView(id, owed.stream().map(d -> new DebtView(d.account().reference().value(), d.account().stream().name(),
-                d.balance().pence(), d.arrears().pence(), d.notYetDue().pence(), d.costs().pence())).toList(), debt.pence(),
-                TotalsView.of(form.totals()), p.disposableMonthly().pence(), f, p.availablePerPayment().pence(), first, p.yearEnd(),
+        LocalDate first = firstPaymentOn == null ? LocalDate.now(clock) : firstPaymentOn;
+        ProposalWork.Worked w = work.work(form, debts.accountsOf(party, accounts, "accounts"), frequency, first);
+        Affordability.Proposal p = w.proposal();
+        return new ProposalView(id, w.owed().stream().map(d -> new DebtView(d.account().reference().value(), d.account().stream().name(),
+                d.balance().pence(), d.arrears().pence(), d.notYetDue().pence(), d.costs().pence())).toList(), w.debt().pence(),
+                TotalsView.of(form.totals()), p.disposableMonthly().pence(), w.frequency(), p.availablePerPayment().pence(), first, p.yearEnd(),
                 p.paymentsToYearEnd(), p.clearingInstalment().pence(), p.clearsByYearEnd(),
                 p.proposedInstalment() == null ? null : p.proposedInstalment().pence(), p.payments(), p.clearsOn(), Affordability.PRIORITY,
-                p.explanation(), prompts(form, inScope, today));
-    }
-
-    /**
-     * Benefits maximisation when an I&E is taken (issue 6): the household and income the form gives, with the records,
-     * checked for each account for discounts, exemptions, reductions and reliefs the customer may be missing.
-     */
-    private List<PromptView> prompts(IncomeExpenditureForms.Form form, List<Account> accounts, LocalDate today) {
-        HouseholdFacts household = new HouseholdFacts(form.adults(), form.totals().income(), java.util.Set.of());
-        List<PromptView> found = new java.util.ArrayList<>();
-        for (Account a : accounts) {
-            for (EntitlementPrompt p : prompts.forAccount(a, household, today)) {
-                found.add(new PromptView(a.reference().value(), p.code().name(), p.title(), p.why(), p.ask(), p.rule()));
-            }
-        }
-        return found;
+                p.explanation(), w.prompts().stream().map(f -> new PromptView(f.account().reference().value(), f.prompt().code().name(),
+                        f.prompt().title(), f.prompt().why(), f.prompt().ask(), f.prompt().rule())).toList());
     }
 
     private FormView view(IncomeExpenditureForms.Form f) {

@@ -132,9 +132,9 @@ public class Campaigns {
         LocalDate today = LocalDate.now(clock);
         String sql = switch (segment) {
             case MISSED_FIRST_INSTALMENT_NOT_REMINDED -> MISSED_NOT_REMINDED;
-            case ARRANGEMENT_PAYMENT_DUE_TOMORROW -> DUE_TOMORROW;
+            case ARRANGEMENT_PAYMENT_DUE_TOMORROW -> EventMessages.DUE_ON;
         };
-        return jdbc.sql(sql).param("authority", authority.id()).param("today", today)
+        return jdbc.sql(sql).param("authority", authority.id()).param("today", today).param("day", today.plusDays(1))
                 .param("year", FinancialYear.containing(today).startYear())
                 .query((rs, n) -> new Personalisation.Target(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getLong(4))).list();
     }
@@ -160,14 +160,5 @@ public class Campaigns {
               and x.first_due is not null and x.overdue > 0
               and not exists (select 1 from recovery_action r where r.authority_id = b.authority_id and r.account_id = b.account_id
                                 and r.financial_year = b.financial_year and r.code like 'REMINDER%')
-            order by a.reference""";
-
-    private static final String DUE_TOMORROW = """
-            select a.reference, ar.party_id, i.due_on, sum(i.amount_pence)
-            from arrangement ar
-            join arrangement_instalment i on i.authority_id = ar.authority_id and i.arrangement_id = ar.id
-            join account a on a.authority_id = i.authority_id and a.id = i.account_id
-            where ar.authority_id = :authority and ar.status = 'ACTIVE' and i.due_on = :today + 1
-            group by a.reference, ar.party_id, i.due_on
             order by a.reference""";
 }

@@ -64,9 +64,9 @@ public class EventMessages {
             templates.inForce(authority.id(), ARRANGEMENT_PAYMENT_DUE, channel).ifPresent(t -> {
                 if (fillable(t, ARRANGEMENT_FIELDS, tally)) {
                     jdbc.sql(DUE_ON).param("authority", authority.id()).param("day", date.plusDays(1))
-                            .query((rs, n) -> new Keyed(new Personalisation.Target(rs.getString(2), rs.getLong(3), rs.getObject(4, LocalDate.class),
-                                    rs.getLong(5)), "event:arrangement-due:" + rs.getLong(1) + ":" + rs.getObject(4, LocalDate.class) + ":" + channel
-                                    + ":" + rs.getLong(3)))
+                            .query((rs, n) -> new Keyed(new Personalisation.Target(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+                                    rs.getLong(4)), "event:arrangement-due:" + rs.getLong(5) + ":" + rs.getObject(3, LocalDate.class) + ":" + channel
+                                    + ":" + rs.getLong(2)))
                             .list().forEach(k -> queue(authority, t, k, tally));
                 }
             });
@@ -115,9 +115,9 @@ public class EventMessages {
             where x.authority_id = :authority and x.issued_on = :day and x.code = :code
             order by x.id, ap.party_id""";
 
-    /** Each payment of an active arrangement falling due on the day, to the customer who made the arrangement. */
-    private static final String DUE_ON = """
-            select ar.id, a.reference, ar.party_id, i.due_on, sum(i.amount_pence)
+    /** Each payment of an active arrangement falling due on the day, to the customer who made the arrangement (also a campaign's segment). */
+    static final String DUE_ON = """
+            select a.reference, ar.party_id, i.due_on, sum(i.amount_pence), ar.id
             from arrangement ar
             join arrangement_instalment i on i.authority_id = ar.authority_id and i.arrangement_id = ar.id
             join account a on a.authority_id = i.authority_id and a.id = i.account_id
