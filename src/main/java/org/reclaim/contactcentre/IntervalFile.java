@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.reclaim.shared.Csv;
 import org.reclaim.shared.InvalidInput;
 
 /**
@@ -102,7 +103,7 @@ final class IntervalFile {
         }
         List<String> ignored = new ArrayList<>();
         Map<Column, Integer> columns = header(text.get(0), ignored);
-        int width = CsvLine.fields(text.get(0), new ArrayList<>()).size();
+        int width = Csv.fields(text.get(0), new ArrayList<>()).size();
         List<String> errors = new ArrayList<>();
         List<Interval> intervals = new ArrayList<>();
         int badLines = 0;
@@ -146,7 +147,7 @@ final class IntervalFile {
 
     private static Map<Column, Integer> header(String first, List<String> ignored) {
         List<String> reasons = new ArrayList<>();
-        List<String> names = first.length() > MAX_LINE ? null : CsvLine.fields(first, reasons);
+        List<String> names = first.length() > MAX_LINE ? null : Csv.fields(first, reasons);
         if (names == null) {
             throw refused("line 1: not a CSV header" + (reasons.isEmpty() ? "" : ": " + reasons.get(0)));
         }
@@ -191,7 +192,7 @@ final class IntervalFile {
             reasons.add("the line is longer than " + MAX_LINE + " characters");
             return null;
         }
-        List<String> fields = CsvLine.fields(raw, reasons);
+        List<String> fields = Csv.fields(raw, reasons);
         if (fields == null) {
             return null;
         }

@@ -5,6 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.reclaim.accounts.RevenueStream;
+import org.reclaim.authorities.Authorities;
+import org.reclaim.authorities.BillingAuthority;
 import org.reclaim.shared.Money;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,12 @@ public class Labels {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+    private final Authorities authorities;
+
+    Labels(Authorities authorities) {
+        this.authorities = authorities;
+    }
 
     public String stream(@Nullable RevenueStream stream) {
         if (stream == null) {
@@ -55,5 +63,13 @@ public class Labels {
         }
         String s = code.toString().replace('_', ' ').toLowerCase(Locale.ROOT);
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** A council by its GSS code, as people know it: E07000135 → "Oadby and Wigston Borough Council". */
+    public String council(@Nullable String gssCode) {
+        if (gssCode == null) {
+            return "";
+        }
+        return authorities.findByGssCode(gssCode).map(BillingAuthority::name).orElse(gssCode);
     }
 }

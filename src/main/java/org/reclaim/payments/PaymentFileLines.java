@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.reclaim.accounts.AccountReference;
+import org.reclaim.shared.Csv;
 import org.reclaim.shared.InvalidInput;
 import org.reclaim.shared.Money;
 
@@ -82,7 +83,7 @@ final class PaymentFileLines {
             }
             lines++;
             List<String> reasons = new ArrayList<>();
-            List<String> fields = raw.length() > MAX_LINE ? null : fields(raw, reasons);
+            List<String> fields = raw.length() > MAX_LINE ? null : Csv.fields(raw, reasons);
             if (raw.length() > MAX_LINE) {
                 reasons.add("the line is longer than " + MAX_LINE + " characters");
             } else if (fields != null && fields.size() != header.size()) {
@@ -151,7 +152,7 @@ final class PaymentFileLines {
                     + String.join(",", header) + "'");
         }
         String first = text.get(0);
-        List<String> fields = first.length() > MAX_LINE ? null : fields(first, new ArrayList<>());
+        List<String> fields = first.length() > MAX_LINE ? null : Csv.fields(first, new ArrayList<>());
         boolean matches = fields != null && fields.size() == header.size();
         for (int i = 0; matches && i < header.size(); i++) {
             matches = fields.get(i).trim().equalsIgnoreCase(header.get(i));
@@ -160,58 +161,6 @@ final class PaymentFileLines {
             String found = printable(first);
             throw InvalidInput.of("file", "line 1: not a " + format + " file: the header should be '" + String.join(",", header)
                     + "', found '" + (found.length() > 120 ? found.substring(0, 120) + "…" : found) + "'");
-        }
-    }
-
-    /** The fields of a CSV line (RFC 4180 quoting, on one line), or null with the reason added if it cannot be split. */
-    static @Nullable List<String> fields(String line, List<String> reasons) {
-        if (line.indexOf('\u0000') >= 0) {
-            reasons.add("not text: the line has bytes that are not UTF-8 characters");
-            return null;
-        }
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int i = 0;
-        while (true) {
-            if (i < line.length() && line.charAt(i) == '"') {
-                i++;
-                while (true) {
-                    if (i >= line.length()) {
-                        reasons.add("a quoted field is not closed");
-                        return null;
-                    }
-                    char c = line.charAt(i++);
-                    if (c == '"') {
-                        if (i < line.length() && line.charAt(i) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        field.append(c);
-                    }
-                }
-                if (i < line.length() && line.charAt(i) != ',') {
-                    reasons.add("text after a closing quote in field " + (fields.size() + 1));
-                    return null;
-                }
-            } else {
-                while (i < line.length() && line.charAt(i) != ',') {
-                    char c = line.charAt(i++);
-                    if (c == '"') {
-                        reasons.add("a quote inside an unquoted field " + (fields.size() + 1));
-                        return null;
-                    }
-                    field.append(c);
-                }
-            }
-            fields.add(field.toString());
-            field.setLength(0);
-            if (i >= line.length()) {
-                return fields;
-            }
-            i++;   // the comma
         }
     }
 

@@ -350,8 +350,8 @@ public class CourtOutcomes {
 
     /** The breathing space in force on the day, if any: no fees or charges may be added (SI 2020/1311 reg 7). */
     private Optional<String> breathingSpaceOn(Account account, LocalDate date) {
-        return jdbc.sql("""
-                select h.hold_type || ' from ' || h.starts_on from recovery_hold h
+        return jdbc.sql("select " + SqlWords.words("h.hold_type") + " || ' from ' || " + SqlWords.day("h.starts_on") + """
+                 from recovery_hold h
                 where h.authority_id = ? and h.account_id = ? and h.hold_type like 'BREATHING_SPACE%' and h.starts_on <= ?
                   and (h.ends_on is null or h.ends_on >= ?) and (h.ended_on is null or h.ended_on > ?)
                 order by h.id limit 1""")

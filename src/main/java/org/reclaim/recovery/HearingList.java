@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.reclaim.shared.Csv;
 import org.reclaim.shared.AccessAudit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -91,7 +92,7 @@ public class HearingList {
         StringBuilder out = new StringBuilder("court,hearing_on,account_reference,financial_year,summons_issued_on,summoned,owed_now,costs,"
                 + "paid_since_summons,change,hold,adjourned_from,outcome\r\n");
         for (Case c : view.cases()) {
-            out.append(String.join(",", csvField(view.hearing().court()), view.hearing().hearingOn().toString(), c.accountReference(),
+            out.append(String.join(",", Csv.field(view.hearing().court()), view.hearing().hearingOn().toString(), c.accountReference(),
                     c.financialYear() + "/" + String.format(Locale.ROOT, "%02d", (c.financialYear() + 1) % 100), c.summonsIssuedOn().toString(),
                     pounds(c.summonedPence()), pounds(c.owedPence()), pounds(c.costsPence()), pounds(c.paidSinceSummonsPence()), c.change().name(),
                     c.holdType() == null ? "" : c.holdType(), c.adjournedFrom() == null ? "" : c.adjournedFrom().toString(),
@@ -102,10 +103,5 @@ public class HearingList {
 
     private static String pounds(long pence) {
         return java.math.BigDecimal.valueOf(pence, 2).toPlainString();
-    }
-
-    /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-    private static String csvField(String value) {
-        return value.matches(".*[\",\\r\\n].*") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.reclaim.accounts.Account;
 import org.reclaim.accounts.Accounts;
@@ -77,6 +78,17 @@ public class Holds {
         }
         if (!errors.isEmpty()) {
             throw InvalidInput.of(errors);
+        }
+        // the same hold placed again (a form sent twice, an API call retried) is the one already in force, not a second
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('recovery_hold:' || ? || ':' || ?, 0))")
+                .params(account.authorityId(), account.id()).query().singleRow();
+        Optional<Long> same = jdbc.sql("""
+                select id from recovery_hold where authority_id = ? and account_id = ? and hold_type = ? and starts_on = ?
+                  and ends_on is not distinct from ? and review_on is not distinct from ? and reason = ? and ended_on is null
+                order by id limit 1""")
+                .params(account.authorityId(), account.id(), type.name(), startsOn, endsOn, reviewOn, reason).query(Long.class).optional();
+        if (same.isPresent()) {
+            return get(account, same.get());
         }
         long id = jdbc.sql("""
                 insert into recovery_hold (authority_id, account_id, hold_type, starts_on, ends_on, review_on, reason, created_at, created_by)

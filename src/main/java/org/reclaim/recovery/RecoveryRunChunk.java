@@ -192,7 +192,8 @@ class RecoveryRunChunk {
                 left join plan p on p.account_id = l.account_id and p.financial_year = l.financial_year
                 left join hist h on h.account_id = l.account_id and h.financial_year = l.financial_year
                 left join lateral (
-                    select x.hold_type, x.hold_type || ' from ' || x.starts_on || coalesce(' to ' || x.ends_on, ', review on ' || x.review_on)
+                    select x.hold_type, """ + SqlWords.words("x.hold_type") + " || ' from ' || " + SqlWords.day("x.starts_on")
+                + " || coalesce(' to ' || " + SqlWords.day("x.ends_on") + ", ', review on ' || " + SqlWords.day("x.review_on") + ")" + """
                            || ': ' || x.reason as note
                     from recovery_hold x
                     where x.authority_id = :authority and x.account_id = c.id and x.starts_on <= :date
@@ -204,7 +205,7 @@ class RecoveryRunChunk {
                     select case when bool_and(f.deceased) then 'DECEASED' else 'INSOLVENCY' end as hold_type,
                            'every liable party is flagged ' || string_agg(distinct f.flags, ', ') as note
                     from (select ap.party_id, coalesce(bool_or(pf.flag = 'DECEASED'), false) as deceased, count(pf.flag) > 0 as stopped,
-                                 string_agg(pf.flag || ' from ' || pf.starts_on, ', ') as flags
+                                 string_agg(lower(pf.flag) || ' from ' || """ + SqlWords.day("pf.starts_on") + ", ', ') as flags" + """
                           from account_party ap
                           left join party_flag pf on pf.authority_id = ap.authority_id and pf.party_id = ap.party_id
                                 and pf.flag in ('DECEASED', 'INSOLVENT') and pf.starts_on <= :date and (pf.ends_on is null or pf.ends_on >= :date)

@@ -72,7 +72,7 @@ class RecoveryPartyFlagsIT {
                 .andExpect(jsonPath("$[?(@.account == '" + sole.reference().value() + "')].holdType").value("DECEASED"))
                 .andExpect(jsonPath("$[?(@.account == '" + insolvent.reference().value() + "')].holdType").value("INSOLVENCY"))
                 .andExpect(jsonPath("$[?(@.account == '" + sole.reference().value() + "')].note")
-                        .value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("DECEASED from 2026-03-20"))));
+                        .value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("every liable party is flagged deceased from 20 March 2026"))));
     }
 
     private Account billed(TestData data, BillingAuthority council, Party... liable) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.reclaim.arrangements.ArrangementDesk;
+import org.reclaim.officer.DateInput;
 import org.reclaim.officer.FormErrors;
 import org.reclaim.officer.PoundsInput;
 
@@ -11,7 +12,8 @@ import org.reclaim.officer.PoundsInput;
  * The income and expenditure form as the page shows it: a fixed set of common lines in each Standard Financial
  * Statement section, each with an amount and a frequency (a blank amount is no line), and the household. Input ids
  * and names: {@code line-<CATEGORY>-<n>-amount} and {@code line-<CATEGORY>-<n>-frequency}, {@code adults},
- * {@code children}, {@code channel-<CHANNEL>}.
+ * {@code children}, {@code channel-<CHANNEL>}, {@code receivedOn-day|month|year} (the day the form reached the council, which
+ * starts the 10 days to respond; a form posted in days ago is not received today).
  */
 public record IncomeExpenditureForm(Map<String, String> values) {
 
@@ -46,8 +48,15 @@ public record IncomeExpenditureForm(Map<String, String> values) {
         return new Section(category, heading, lines);
     }
 
-    public static IncomeExpenditureForm blank() {
-        return new IncomeExpenditureForm(Map.of("adults", "1", "children", "0", "channel", "PHONE"));
+    /** A new form: one adult, no children, by phone, received today. */
+    public static IncomeExpenditureForm blank(java.time.LocalDate today) {
+        DateInput received = DateInput.of(today);
+        return new IncomeExpenditureForm(Map.of("adults", "1", "children", "0", "channel", "PHONE", "receivedOn-day", received.day(),
+                "receivedOn-month", received.month(), "receivedOn-year", received.year()));
+    }
+
+    public DateInput receivedOn() {
+        return new DateInput(value("receivedOn-day"), value("receivedOn-month"), value("receivedOn-year"));
     }
 
     public String value(String field) {

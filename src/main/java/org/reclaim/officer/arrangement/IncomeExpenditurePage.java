@@ -36,7 +36,7 @@ class IncomeExpenditurePage {
 
     @GetMapping("/customers/{id}/income-expenditure/new")
     String form(@PathVariable long id, Model model) {
-        IncomeExpenditureForm form = IncomeExpenditureForm.blank();
+        IncomeExpenditureForm form = IncomeExpenditureForm.blank(LocalDate.now(clock));
         return show(customer(id), new IncomeExpenditureForm(withKey(form.values())), FormErrors.none(), model);
     }
 
@@ -45,6 +45,7 @@ class IncomeExpenditurePage {
         Party party = customer(id);
         IncomeExpenditureForm form = new IncomeExpenditureForm(values);
         FormErrors errors = FormErrors.none();
+        LocalDate receivedOn = form.receivedOn().required("receivedOn", "date the form was received", errors).orElse(null);
         int adults = form.count("adults", errors, "Enter the number of adults in the household, like 1");
         int children = form.count("children", errors, "Enter the number of children in the household, like 0");
         List<ArrangementDesk.Line> lines = form.lines(errors);
@@ -52,12 +53,12 @@ class IncomeExpenditurePage {
             return show(party, form, errors, model);
         }
         try {
-            long formId = desk.recordForm(id, new ArrangementDesk.NewForm(LocalDate.now(clock), form.channel(), adults, children, lines),
+            long formId = desk.recordForm(id, new ArrangementDesk.NewForm(receivedOn, form.channel(), adults, children, lines),
                     form.value("key"));
             return "redirect:/income-expenditure/" + formId + "/arrangement";
         } catch (InvalidInput e) {
             return show(party, form, FormErrors.of(e, Map.of("household.adults", "adults", "household.children", "children",
-                    "channel", "channel-PHONE"), "line-INCOME-1-amount"), model);
+                    "channel", "channel-PHONE", "receivedOn", "receivedOn-day"), "line-INCOME-1-amount"), model);
         }
     }
 

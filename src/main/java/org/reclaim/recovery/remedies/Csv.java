@@ -21,10 +21,7 @@ final class Csv {
             if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !(values[i] instanceof Number)) {
                 v = "'" + v;
             }
-            if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-                v = "\"" + v.replace("\"", "\"\"") + "\"";
-            }
-            s.append(v);
+            s.append(org.reclaim.shared.Csv.field(v));
         }
         return s.append('\n').toString();
     }

@@ -59,6 +59,13 @@ class ArrangementPageIT {
             assertThat(browser.page().textContent("h1")).isEqualTo("Income and expenditure");
             browser.assertAccessible();
             // £1,500 income, £600 fixed, £400 flexible: £500 a month disposable
+            assertThat(browser.page().inputValue("#receivedOn-day")).as("received today unless the officer says otherwise")
+                    .isEqualTo(String.valueOf(LocalDate.now(clock).getDayOfMonth()));
+            // the form came by post three days ago: its 10 days to respond run from then
+            LocalDate posted = LocalDate.now(clock).minusDays(3);
+            browser.page().fill("#receivedOn-day", String.valueOf(posted.getDayOfMonth()));
+            browser.page().fill("#receivedOn-month", String.valueOf(posted.getMonthValue()));
+            browser.page().fill("#receivedOn-year", String.valueOf(posted.getYear()));
             browser.page().fill("#line-INCOME-1-amount", "1500");
             browser.page().fill("#line-FIXED_COSTS-1-amount", "600");
             browser.page().fill("#line-FLEXIBLE_COSTS-1-amount", "92.31");
@@ -67,6 +74,10 @@ class ArrangementPageIT {
             browser.page().click("#save");
 
             assertThat(browser.page().url()).matches(".*/income-expenditure/\\d+/arrangement");
+            long formId = Long.parseLong(browser.page().url().replaceAll(".*/income-expenditure/(\\d+)/arrangement.*", "$1"));
+            assertThat(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("select received_on from income_expenditure where id = ?").param(formId).query(LocalDate.class).single())
+                    .isEqualTo(posted);
             // 92.31 weekly is 400.01 a month (x 52 / 12, half up)
             assertThat(browser.page().textContent("#proposal-disposable")).contains("£499.99 a month");
             assertThat(browser.page().textContent("#proposal-debt")).contains("£1,200.00").contains(account.reference().value());
