@@ -143,7 +143,8 @@ final class ItemSql {
      */
     static final String TASKS = """
             select 'task:' || t.id as item_id, t.id as item_order, t.account_id, cast(null as int) as financial_year,
-                   t.kind as suggestion, cast(null as text) as rule, t.reason, t.due_on, t.state, t.assigned_to,
+                   t.kind as suggestion, case when t.for_team_leader then '""" + WorklistItem.FOR_TEAM_LEADER + "' end as rule," + """
+                   t.reason, t.due_on, t.state, t.assigned_to,
                    owed.arrears_pence,
                    coalesce(:today - owed.began, 0) as age_days,
                    greatest(0, owed.balance) as projected_pence,

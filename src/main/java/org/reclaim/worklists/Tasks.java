@@ -46,7 +46,7 @@ class Tasks {
     }
 
     @Transactional
-    Raised raise(Account account, String kind, String reason, LocalDate dueOn, String key) {
+    Raised raise(Account account, String kind, String reason, LocalDate dueOn, String key, boolean forTeamLeader) {
         List<InvalidInput.FieldError> errors = new ArrayList<>();
         if (!kind.matches("[A-Z][A-Z0-9_]{1,49}")) {
             errors.add(new InvalidInput.FieldError("kind", "must be a code in capitals, e.g. ARRANGEMENT_MISSED_PAYMENT or CALL_BACK"));
@@ -63,10 +63,11 @@ class Tasks {
         Optional<Task> earlier = byKey(account.authorityId(), key);
         if (earlier.isEmpty()) {
             Long id = jdbc.sql("""
-                    insert into worklist_task (authority_id, account_id, kind, reason, due_on, state, raise_key, created_at, created_by)
-                    values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)
+                    insert into worklist_task (authority_id, account_id, kind, reason, due_on, state, raise_key, created_at, created_by, for_team_leader)
+                    values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)
                     on conflict (authority_id, raise_key) do nothing returning id""")
-                    .params(account.authorityId(), account.id(), kind, reason.strip(), dueOn, key, OffsetDateTime.now(clock), AccessAudit.currentUser())
+                    .params(account.authorityId(), account.id(), kind, reason.strip(), dueOn, key, OffsetDateTime.now(clock), AccessAudit.currentUser(),
+                            forTeamLeader)
                     .query(Long.class).optional().orElse(null);
             if (id != null) {
                 audit.record(account.authorityId(), AccessAudit.Action.CHANGE, AccessAudit.Subject.ACCOUNT, account.reference(),
@@ -92,6 +93,9 @@ class Tasks {
         if (role.isEmpty() || !(role.get() == Role.OFFICER || role.get() == Role.TEAM_LEADER)) {
             throw InvalidInput.of("username", "there is no officer or team leader signed up as '" + username + "'");
         }
+        if (task.forTeamLeader() && role.get() != Role.TEAM_LEADER) {
+            throw InvalidInput.of("username", "task " + id + " is for a team leader to decide, and '" + username + "' is not a team leader");
+        }
         refuseDone(task);
         if (username.equals(task.assignedTo())) {
             return task;
@@ -106,6 +110,7 @@ class Tasks {
         Task task = stored.task();
         String me = AccessAudit.currentUser();
         refuseDone(task);
+        refuseUnlessTeamLeader(task);
         if (me.equals(task.assignedTo())) {
             return task;
         }
@@ -139,6 +144,7 @@ class Tasks {
             }
             refuseDone(task);
         }
+        refuseUnlessTeamLeader(task);
         if (!me.equals(task.assignedTo()) && !AccessAudit.currentUserIsTeamLeader()) {
             throw Conflict.because(task.assignedTo() == null
                     ? "task " + id + " is not claimed: claim it first, or ask a team leader to assign it"
@@ -174,6 +180,12 @@ class Tasks {
         return task;
     }
 
+    private static void refuseUnlessTeamLeader(Task task) {
+        if (task.forTeamLeader() && !AccessAudit.currentUserIsTeamLeader()) {
+            throw Conflict.because("task " + task.id() + " is for a team leader to decide");
+        }
+    }
+
     private static void refuseDone(Task task) {
         if (task.state() == Task.State.DONE) {
             throw Conflict.because("task " + task.id() + " was already completed by " + task.completedBy() + " on "
@@ -190,7 +202,7 @@ class Tasks {
     // the billing authorities are few: joining them lets a task be found by its id through the (authority_id, id) key
     private static final String SELECT = """
             select t.id, b.gss_code, a.reference, t.kind, t.reason, t.due_on, t.state, t.assigned_to, t.outcome, t.created_by, t.created_at,
-                   t.completed_by, t.completed_at, t.authority_id
+                   t.completed_by, t.completed_at, t.authority_id, t.for_team_leader
             from billing_authority b
             join worklist_task t on t.authority_id = b.id
             join account a on a.authority_id = t.authority_id and a.id = t.account_id""";
@@ -198,7 +210,7 @@ class Tasks {
     private static Stored map(ResultSet rs, int n) throws SQLException {
         return new Stored(rs.getInt(14), new Task(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
                 Task.State.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class),
-                rs.getString(12), rs.getObject(13, OffsetDateTime.class)));
+                rs.getString(12), rs.getObject(13, OffsetDateTime.class), rs.getBoolean(15)));
     }
 
     /** Every task raised on the account, newest first. */

@@ -12,6 +12,13 @@ public record WorklistItem(String itemId, String accountReference, String partyN
                            String suggestion, @Nullable String rule, String reason, @Nullable LocalDate dueOn, @Nullable String state,
                            @Nullable String assignedTo, long score, ScoreParts scoreParts) {
 
+    /** The rule of a task only a team leader takes and completes. */
+    public static final String FOR_TEAM_LEADER = "A team leader decides this task";
+
+    public boolean forTeamLeader() {
+        return FOR_TEAM_LEADER.equals(rule);
+    }
+
     /**
      * What the score is made of: {@code arrearsPence} overdue now, {@code arrearsAgeDays} since recovery of it began,
      * {@code projectedArrearsPence} overdue if nothing more is paid, {@code vulnerable}, {@code daysSinceLastContact} (null:

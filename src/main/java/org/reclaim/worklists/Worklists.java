@@ -40,10 +40,20 @@ public class Worklists {
      */
     @Transactional
     public Task raise(long accountId, String kind, String reason, LocalDate dueOn, String key) {
+        return raise(accountId, kind, reason, dueOn, key, false);
+    }
+
+    /** Raises a task, as {@link #raise}, that only a team leader takes and completes (a decision that is theirs, like a write-off). */
+    @Transactional
+    public Task raiseForTeamLeader(long accountId, String kind, String reason, LocalDate dueOn, String key) {
+        return raise(accountId, kind, reason, dueOn, key, true);
+    }
+
+    private Task raise(long accountId, String kind, String reason, LocalDate dueOn, String key, boolean forTeamLeader) {
         // the billing authorities are few: joining them finds the account through its (authority_id, id) key
         String reference = jdbc.sql("select a.reference from billing_authority b join account a on a.authority_id = b.id where a.id = ?")
                 .param(accountId).query(String.class).optional().orElseThrow(() -> NotFound.of("account with id", accountId));
-        return tasks.raise(accounts.get(new AccountReference(reference)), kind, reason, dueOn, key).task();
+        return tasks.raise(accounts.get(new AccountReference(reference)), kind, reason, dueOn, key, forTeamLeader).task();
     }
 
     /**

@@ -94,7 +94,7 @@ class WorklistsController {
                 .orElseThrow(() -> InvalidInput.of("accountReference", "there is no account with reference " + reference));
         String key = idempotencyKey != null ? "request:" + idempotencyKey
                 : "officer:" + AccessAudit.currentUser() + ":" + account.reference() + ":" + r.kind() + ":" + r.dueOn() + ":" + digest(r.reason());
-        Tasks.Raised raised = tasks.raise(account, r.kind(), r.reason(), r.dueOn(), key);
+        Tasks.Raised raised = tasks.raise(account, r.kind(), r.reason(), r.dueOn(), key, false);
         return ResponseEntity.status(raised.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(raised.task());
     }
 

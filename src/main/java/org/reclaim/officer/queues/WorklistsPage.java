@@ -100,8 +100,9 @@ class WorklistsPage {
         List<Row> rows = items.stream().limit(PAGE_SIZE).map(i -> {
             Long taskId = i.itemId().startsWith("task:") ? Long.valueOf(i.itemId().substring(5)) : null;
             boolean mine = me.equals(i.assignedTo());
-            return new Row(i, taskId, taskId != null && worksCases && !mine && !"CLAIMED".equals(i.state()),
-                    taskId != null && worksCases && (mine || teamLeader));
+            boolean mayTake = worksCases && (teamLeader || !i.forTeamLeader());
+            return new Row(i, taskId, taskId != null && mayTake && !mine && !"CLAIMED".equals(i.state()),
+                    taskId != null && mayTake && (mine || teamLeader));
         }).toList();
         model.addAttribute("worklist", worklist);
         model.addAttribute("title", title(worklist));

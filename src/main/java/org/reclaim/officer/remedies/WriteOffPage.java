@@ -85,7 +85,7 @@ class WriteOffPage {
         String text = "Approve a write-off of " + amount + " (balance " + balance + "): " + reason.label()
                 + (notes.isEmpty() ? "" : ". " + notes) + ". Recommended for a team leader's approval; nothing is posted until approved.";
         try {
-            Task task = worklists.raise(account.id(), KIND, text, LocalDate.now(clock), "write-off:" + values.getOrDefault("key", ""));
+            Task task = worklists.raiseForTeamLeader(account.id(), KIND, text, LocalDate.now(clock), "write-off:" + values.getOrDefault("key", ""));
             redirect.addFlashAttribute("confirmation", "Write-off of " + amount + " recommended (" + reason.label().toLowerCase(java.util.Locale.ROOT)
                     + "). It awaits a team leader's approval: task " + task.id() + " on the tasks worklist.");
             return "redirect:/accounts/" + account.reference().value();

@@ -135,6 +135,24 @@ class RemediesPageIT {
         assertThat(tasks).singleElement().satisfies(t -> assertThat(t.reason()).contains("£1,500.00").contains("Statute barred")
                 .contains("team leader's approval"));
         assertThat(ledger.balance(account)).as("nothing posted").isEqualTo(Money.ofPence(150000));
+        assertThat(tasks.get(0).forTeamLeader()).isTrue();
+        String taskId = tasks.get(0).itemId().substring("task:".length());
+
+        // a team leader decides it: officers see it on the worklist but are not offered it, and cannot take it
+        try (BrowserSession browser = BrowserSession.open(port)) {
+            browser.signIn("officer").go("/worklists/tasks?authority=" + council.gssCode());
+            assertThat(browser.page().textContent("tr[data-task='" + taskId + "']")).contains("A team leader decides");
+            assertThat(browser.page().locator("#claim-" + taskId).count()).isZero();
+            assertThat(browser.page().request().post("http://localhost:" + port + "/api/v1/worklists/tasks/" + taskId + "/claim",
+                    RequestOptions.create().setHeader("Authorization", "Basic " + java.util.Base64.getEncoder()
+                            .encodeToString("officer:reclaim-demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))).status())
+                    .isEqualTo(409);
+        }
+        try (BrowserSession browser = BrowserSession.open(port)) {
+            browser.signIn("teamleader").go("/worklists/tasks?authority=" + council.gssCode());
+            browser.page().click("#claim-" + taskId);
+            assertThat(browser.page().textContent("tr[data-task='" + taskId + "'] .task-holder")).contains("teamleader");
+        }
 
         try (BrowserSession browser = BrowserSession.open(port)) {
             browser.signIn("auditor").go("/accounts/" + ref + "/write-off/new");
