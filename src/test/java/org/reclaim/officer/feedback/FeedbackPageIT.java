@@ -42,6 +42,7 @@ class FeedbackPageIT {
             assertThat(browser.page().textContent(".govuk-caption-l")).isEqualTo(council.name());
             assertThat(browser.page().locator("#signed-in-as").count()).as("nobody is signed in").isZero();
             assertThat(browser.page().locator("#navigation").count()).isZero();
+            assertThat(browser.page().locator("a[href='/']").count()).as("nothing leads a resident to the staff sign-in").isZero();
             browser.screenshot("feedback-survey");
             browser.assertAccessible();
 
