@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * from the requests the recovery module ({@code recovery_document_request}) and the arrangements module
  * ({@code arrangement_document_request}) record, and the Council Tax bills issued that day (each bill a demand notice). Nothing is written to their tables: a request is done when a document
  * with its key exists, so a re-run (or a run after a crash) finds only what is missing. A summons is produced once it is
- * listed for a hearing (a summons must say when and where to attend: Magistrates' Courts Rules 1981 r 98, as substituted
- * by SI 2019/1367; SI 1992/613 reg 35 governs its service and the 14 days before the order), so until then it waits.
+ * listed for a hearing (a summons directs the person to appear before the court, SI 1992/613 reg 34(2), so it names the
+ * court and the day; its form: Magistrates' Courts Rules 1981 r 98 as substituted by SI 2019/1367; reg 35 governs its
+ * service and the 14 days before the order), so until then it waits.
  */
 @Component
 class PendingRequests {
