@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * from the requests the recovery module ({@code recovery_document_request}) and the arrangements module
  * ({@code arrangement_document_request}) record, and the Council Tax bills issued that day (each bill a demand notice). Nothing is written to their tables: a request is done when a document
  * with its key exists, so a re-run (or a run after a crash) finds only what is missing. A summons is produced once it is
- * listed for a hearing (the letter must name the court, the day and the time: SI 1992/613 reg 35), so until then it waits.
+ * listed for a hearing (a summons directs the person to appear before the court, SI 1992/613 reg 34(2), so it names the
+ * court and the day; its form: Magistrates' Courts Rules 1981 r 98 as substituted by SI 2019/1367; reg 35 governs its
+ * service and the 14 days before the order), so until then it waits.
  */
 @Component
 class PendingRequests {
@@ -92,7 +94,9 @@ class PendingRequests {
                     d.put("costs", costs.toString());
                     d.put("total", amount.plus(costs).toString());
                     d.put("yearBalance", Money.ofPence(rs.getLong(20)).toString());
-                    // reminders and final notices: pay within 7 days of issue (SI 1992/613 reg 23(3); reg 34(1); SI 1989/1058 reg 8)
+                    // reminders and final notices: the 7 days begin with the day of issue (SI 1992/613 reg 23(3), 34(1)); for rates with the
+                    // day of service (SI 1989/1058 reg 8(2)). Issue day + 7 is the day after that period ends, so this date is a day
+                    // more generous than the regulations' period
                     d.put("payBy", LETTER_DATE.format(on.plusDays(7)));
                     if (summons) {
                         d.put("court", rs.getString(18));

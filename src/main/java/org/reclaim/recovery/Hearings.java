@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The magistrates' court hearings an authority has for its liability order complaints, and the summons batches listed
  * for them. A summons may be listed only for a hearing at least 14 days after it was issued: the court may not make
- * the order until 14 days after service (SI 1992/613 reg 35(2A); SI 1989/1058 reg 12 for business rates).
+ * the order until 14 days after service (SI 1992/613 reg 35(2A)). Business rates use the same interval; the SI 1989/1058
+ * paragraph for it was not verified.
  */
 @Service
 public class Hearings {

@@ -94,9 +94,9 @@ final class NextStep {
                                 + ": a further instalment overdue after the first reminder was paid (second reminder of the year)", y.arrears(), Money.ZERO);
                     }
                     // SI 1992/613 reg 23(4): after a second reminder, a later default makes the whole balance due the day after,
-                    // with no further reminder. SI 1989/1058 reg 8(3): after a reminder, a later default makes it due 7 days after.
+                    // with no further reminder. SI 1989/1058 reg 8(2)(b): after a reminder, a later default makes it due 7 days after.
                     LocalDate balanceDue = rates && y.firstMissedAfterWindow() != null ? y.firstMissedAfterWindow().plusDays(REMINDER_DAYS) : date;
-                    String rule = rates ? "SI 1989/1058 reg 8(3): an instalment missed after a reminder; the whole balance is due 7 days after"
+                    String rule = rates ? "SI 1989/1058 reg 8(2)(b): an instalment missed after a reminder; the whole balance is due 7 days after"
                             : "SI 1992/613 reg 23(4): an instalment missed after two reminders in the year; instalments lost, the whole balance due";
                     return nextAfterInstalmentsLost(y, path, date, balanceDue, rule);
                 }

@@ -60,7 +60,8 @@ public record RecoveryPath(int authorityId, RevenueStream stream, int version, i
         return switch (code) {
             // the whole balance falls due only at the end of a further 7 days after the 7 the reminder gives
             case FINAL_NOTICE -> new Minimum(14, rates ? "SI 1989/1058 reg 8" : "SI 1992/613 reg 23(3)");
-            // no application for a liability order until 7 days after the reminder or final notice was issued
+            // no application for a liability order until the sum has fallen due after the reminder (reg 23(3), (4)) or, after a
+            // final notice, until its amount is unpaid at the end of the 7 days beginning with its issue day (reg 34(1))
             case SUMMONS -> new Minimum(7, rates ? "SI 1989/1058 reg 12" : "SI 1992/613 reg 33(1), 34(1)");
             // the order may not be made until 14 days after the summons was served
             case LIABILITY_ORDER -> new Minimum(14, rates ? "SI 1989/1058 reg 12 (as SI 1992/613 reg 35(2A))" : "SI 1992/613 reg 35(2A)");
