@@ -172,6 +172,8 @@ class SecurityConfig {
                         .requestMatchers(GET, "/campaigns", "/campaigns/**").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
                         .requestMatchers(POST, "/campaigns/new").hasAnyRole(OFFICER, TEAM_LEADER)
                         .requestMatchers(POST, "/campaigns").hasRole(TEAM_LEADER)
+                        // the survey's results and complaints by month: counts only, for the collections team and auditors
+                        .requestMatchers(GET, "/feedback-results").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());

@@ -5,12 +5,15 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.reclaim.authorities.BillingAuthority;
 import org.reclaim.notify.Campaigns;
 import org.reclaim.notify.Channel;
 import org.reclaim.notify.Segment;
 import org.reclaim.officer.FormErrors;
+import org.reclaim.officer.actions.Option;
 import org.reclaim.officer.queues.AuthorityChoice;
 import org.reclaim.shared.InvalidInput;
 import org.reclaim.shared.OutsideServiceFailed;
@@ -34,19 +37,15 @@ class CampaignPages {
 
     static final int LATEST = 50;
 
-    /** A radio: the value posted, its label, and a hint in plain words. */
-    public record Choice(String code, String title, String hint) {
-    }
-
-    static final List<Choice> SEGMENTS = List.of(
-            new Choice(Segment.MISSED_FIRST_INSTALMENT_NOT_REMINDED.name(), "Missed an instalment, not yet reminded",
+    static final List<Option> SEGMENTS = List.of(
+            new Option(Segment.MISSED_FIRST_INSTALMENT_NOT_REMINDED.name(), "Missed an instalment, not yet reminded",
                     "Customers whose bill for this year has an instalment that is overdue and not paid, and who have not had a reminder this year"),
-            new Choice(Segment.ARRANGEMENT_PAYMENT_DUE_TOMORROW.name(), "Arrangement payment due tomorrow",
+            new Option(Segment.ARRANGEMENT_PAYMENT_DUE_TOMORROW.name(), "Arrangement payment due tomorrow",
                     "Customers with an arrangement in force whose next payment is due tomorrow"));
 
-    static final List<Choice> CHANNELS = List.of(
-            new Choice(Channel.SMS.name(), "Text message", "To the customer's mobile phone number"),
-            new Choice(Channel.EMAIL.name(), "Email", "To the customer's email address"));
+    static final List<Option> CHANNELS = List.of(
+            new Option(Channel.SMS.name(), "Text message", "To the customer's mobile phone number"),
+            new Option(Channel.EMAIL.name(), "Email", "To the customer's email address"));
 
     /** What the new campaign form holds, as posted. */
     public record Form(String authority, String segment, String channel) {
@@ -81,49 +80,44 @@ class CampaignPages {
     /** The preview: nothing is sent. */
     @PostMapping("/campaigns/new")
     String preview(@RequestParam(defaultValue = "") String authority, @RequestParam(defaultValue = "") String segment,
-                   @RequestParam(defaultValue = "") String channel, Model model, jakarta.servlet.http.HttpServletResponse response) {
+                   @RequestParam(defaultValue = "") String channel, Model model, HttpServletResponse response) {
         Form form = new Form(authority, segment, channel);
-        FormErrors errors = FormErrors.none();
-        Optional<Request> request = request(form, errors);
-        if (request.isEmpty()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(model, form, errors, null);
-        }
-        Request r = request.get();
-        try {
-            return show(model, form, errors, campaigns.preview(r.council(), r.segment(), Campaigns.CAMPAIGN_EVENT, r.channel()));
-        } catch (InvalidInput e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(model, form, refused(e, r), null);
-        } catch (OutsideServiceFailed e) {
-            response.setStatus(e.status().value());
-            return show(model, form, FormErrors.none().add("channel", e.getMessage()), null);
-        }
+        return withRequest(form, model, response, r -> show(model, form, FormErrors.none(),
+                campaigns.preview(r.council(), r.segment(), Campaigns.CAMPAIGN_EVENT, r.channel())));
     }
 
     /** The send (a team leader's): the same segment and channel again on the same day is the same campaign. */
     @PostMapping("/campaigns")
     String send(@RequestParam(defaultValue = "") String authority, @RequestParam(defaultValue = "") String segment,
-                @RequestParam(defaultValue = "") String channel, Model model, RedirectAttributes redirect,
-                jakarta.servlet.http.HttpServletResponse response) {
-        Form form = new Form(authority, segment, channel);
+                @RequestParam(defaultValue = "") String channel, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return withRequest(new Form(authority, segment, channel), model, response, r -> {
+            View sent = view(campaigns.send(r.council(), r.segment(), Campaigns.CAMPAIGN_EVENT, r.channel()));
+            redirect.addFlashAttribute("confirmation", "Campaign " + sent.result().id() + " sent: " + sent.messages() + " "
+                    + (sent.messages() == 1 ? "message" : "messages") + " (" + sent.segment() + ", by " + sent.channel().toLowerCase(Locale.UK) + ")");
+            return "redirect:/campaigns/" + sent.result().id() + "?authority=" + r.council().gssCode();
+        });
+    }
+
+    /**
+     * Does {@code action} with the council, segment and channel the form names; or shows the form again with what is
+     * wrong: a field left out or the facade's refusal (400), or Notify unable to render the sample (its status).
+     */
+    private String withRequest(Form form, Model model, HttpServletResponse response, Function<Request, String> action) {
         FormErrors errors = FormErrors.none();
         Optional<Request> request = request(form, errors);
-        if (request.isEmpty()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(model, form, errors, null);
+        HttpStatus status = HttpStatus.BAD_REQUEST;
+        if (request.isPresent()) {
+            try {
+                return action.apply(request.get());
+            } catch (InvalidInput e) {
+                errors = refused(e, request.get());
+            } catch (OutsideServiceFailed e) {
+                errors.add("channel", String.valueOf(e.getMessage()));
+                status = e.status();
+            }
         }
-        Request r = request.get();
-        try {
-            Campaigns.Result sent = campaigns.send(r.council(), r.segment(), Campaigns.CAMPAIGN_EVENT, r.channel());
-            View view = view(sent);
-            redirect.addFlashAttribute("confirmation", "Campaign " + sent.id() + " sent: " + view.messages() + " "
-                    + (view.messages() == 1 ? "message" : "messages") + " (" + view.segment() + ", by " + view.channel().toLowerCase(Locale.UK) + ")");
-            return "redirect:/campaigns/" + sent.id() + "?authority=" + r.council().gssCode();
-        } catch (InvalidInput e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(model, form, refused(e, r), null);
-        }
+        response.setStatus(status.value());
+        return show(model, form, errors, null);
     }
 
     @GetMapping("/campaigns/{id}")
@@ -168,10 +162,10 @@ class CampaignPages {
     /** The council, segment and channel the form names, or the errors against its fields. */
     private Optional<Request> request(Form form, FormErrors errors) {
         Optional<BillingAuthority> council = choice.fromForm(form.authority(), "Select the council to send the campaign for", errors);
-        if (SEGMENTS.stream().noneMatch(c -> c.code().equals(form.segment()))) {
+        if (SEGMENTS.stream().noneMatch(c -> c.value().equals(form.segment()))) {
             errors.add("segment", "Select who to send the campaign to");
         }
-        if (CHANNELS.stream().noneMatch(c -> c.code().equals(form.channel()))) {
+        if (CHANNELS.stream().noneMatch(c -> c.value().equals(form.channel()))) {
             errors.add("channel", "Select how to send the campaign: text message or email");
         }
         if (errors.any()) {
@@ -188,7 +182,7 @@ class CampaignPages {
         return new View(r, title(SEGMENTS, r.segment()), title(CHANNELS, r.channel().name()), messages, share);
     }
 
-    private static String title(List<Choice> choices, String code) {
-        return choices.stream().filter(c -> c.code().equals(code)).map(Choice::title).findFirst().orElse(code);
+    private static String title(List<Option> choices, String code) {
+        return choices.stream().filter(c -> c.value().equals(code)).map(Option::label).findFirst().orElse(code);
     }
 }

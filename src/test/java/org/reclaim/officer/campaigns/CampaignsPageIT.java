@@ -30,6 +30,8 @@ import org.reclaim.authorities.PreceptorKind;
 import org.reclaim.billing.Bills;
 import org.reclaim.billing.CouncilTaxBilling;
 import org.reclaim.billing.CouncilTaxCircumstances;
+import org.reclaim.contactcentre.Complaints;
+import org.reclaim.contactcentre.Feedback;
 import org.reclaim.notify.Channel;
 import org.reclaim.notify.OutboxSender;
 import org.reclaim.notify.Templates;
@@ -244,6 +246,44 @@ class CampaignsPageIT {
             assertThat(refused.status()).isEqualTo(403);
             assertThat(campaigns()).isEqualTo(before);
             browser.assertNoPageProblems();
+        }
+    }
+
+    @Test
+    void theFeedbackResultsShowTheSurveyByMonthAndChannelAndComplaintsWithOutcomes() {
+        Feedback feedback = context.getBean(Feedback.class);
+        Complaints complaints = context.getBean(Complaints.class);
+        LocalDate today = LocalDate.now(clock);
+        for (Object[] answer : new Object[][] {{Feedback.Channel.SMS, 5}, {Feedback.Channel.SMS, 2}, {Feedback.Channel.EMAIL, 4}}) {
+            String token = feedback.invite(council.id(), (Feedback.Channel) answer[0], null, null).invitation().token();
+            assertThat(feedback.answer(token, (Integer) answer[1], null)).isTrue();
+        }
+        long customer = missed.liablePartyIds().get(0);
+        LocalDate received = today.getDayOfMonth() > 4 ? today.minusDays(4) : today.withDayOfMonth(1);   // this month
+        Complaints.Complaint upheld = complaints.record(customer, Complaints.Category.DELAY, "slow reply", received, null).complaint();
+        complaints.recordOutcome(upheld.id(), Complaints.Outcome.UPHELD, "sorry", today);
+        complaints.record(customer, Complaints.Category.BILLING, "wrong band", today, null);
+        String month = today.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.UK));
+
+        try (BrowserSession browser = BrowserSession.open(port)) {
+            browser.signIn("auditor").go("/campaigns?authority=" + GSS);
+            browser.page().click("#feedback-results-link");
+            assertThat(browser.page().textContent("#responses")).isEqualTo("3");
+            assertThat(browser.page().textContent("#average")).isEqualTo("3.7");   // (5 + 2 + 4) / 3
+            assertThat(browser.page().locator("#survey tbody tr").allTextContents().stream().map(t -> t.replaceAll("\\s+", " ").strip()))
+                    .containsExactly(month + " Email 1 4.0", month + " Text message 2 3.5");
+            assertThat(browser.page().textContent("#complaints tbody tr").replaceAll("\\s+", " ").strip())
+                    .isEqualTo(month + " 2 1 1 0 0 100.0% " + java.time.temporal.ChronoUnit.DAYS.between(received, today) + ".0");
+            browser.screenshot("feedback-results");
+            browser.assertAccessible();
+            browser.assertNoPageProblems();
+
+            // a period that ends before it starts: said against the end date
+            browser.page().fill("#to-year", String.valueOf(today.getYear() - 2));
+            browser.page().click("#show-period");
+            assertThat(browser.page().textContent(".govuk-error-summary")).contains("The end of the period must be the same as or after its start");
+            assertThat(browser.page().getAttribute(".govuk-error-summary a", "href")).isEqualTo("#to-day");
+            browser.assertAccessible();
         }
     }
 }
