@@ -30,6 +30,9 @@ public class Campaigns {
     /** How many days after its message a payment counts as one that followed it. */
     static final int PAYMENT_FOLLOWED_DAYS = 7;
 
+    /** The event whose template a campaign sends when none is named: the council's campaign message. */
+    public static final String CAMPAIGN_EVENT = "CAMPAIGN";
+
     public record Preview(String segment, long count, @Nullable String sampleAccount, @Nullable String sample) {
     }
 
@@ -96,32 +99,47 @@ public class Campaigns {
     }
 
     public Result result(BillingAuthority authority, long id) {
-        return jdbc.sql("""
-                select c.id, c.segment, t.event_code, c.channel, c.business_date, c.created_by,
-                       count(m.id) filter (where m.state in ('QUEUED', 'SENDING')),
-                       count(m.id) filter (where m.state in ('SENT', 'DELIVERED')),
-                       count(m.id) filter (where m.state = 'DELIVERED'),
-                       count(m.id) filter (where m.state = 'FAILED'),
-                       count(m.id) filter (where m.state = 'SUPPRESSED'),
-                       count(p.account_id), coalesce(sum(p.paid), 0)
-                from notify_campaign c
-                join notify_template t on t.authority_id = c.authority_id and t.id = c.template_row
-                left join notify_message m on m.authority_id = c.authority_id and m.campaign_id = c.id
-                -- the ledger's payments posted to the account within 7 days after its message was sent
-                left join lateral (
-                    select e.account_id, -sum(e.amount_pence) as paid from ledger_entry e
-                    where m.sent_at is not null and e.authority_id = m.authority_id and e.account_id = m.account_id and e.entry_type = 'PAYMENT'
-                      and e.effective_on between cast(m.sent_at at time zone 'Europe/London' as date)
-                                             and cast(m.sent_at at time zone 'Europe/London' as date) + ?
-                    group by e.account_id) p on true
-                where c.authority_id = ? and c.id = ?
-                group by c.id, c.segment, t.event_code, c.channel, c.business_date, c.created_by""")
+        return jdbc.sql(RESULTS + " where c.authority_id = ? and c.id = ?" + RESULTS_GROUPED)
                 .params(PAYMENT_FOLLOWED_DAYS, authority.id(), id)
-                .query((rs, n) -> new Result(rs.getLong(1), authority.gssCode(), rs.getString(2), rs.getString(3), Channel.valueOf(rs.getString(4)),
-                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
-                        rs.getLong(11), rs.getLong(12), rs.getLong(13)))
+                .query((rs, n) -> result(authority, rs))
                 .optional().orElseThrow(() -> NotFound.of("campaign", id));
     }
+
+    /** The council's latest campaigns, newest first, each with its results. */
+    public List<Result> latest(BillingAuthority authority, int limit) {
+        return jdbc.sql(RESULTS + " where c.authority_id = ? and c.id in (select l.id from notify_campaign l where l.authority_id = ?"
+                        + " order by l.business_date desc, l.id desc limit ?)" + RESULTS_GROUPED + " order by c.business_date desc, c.id desc")
+                .params(PAYMENT_FOLLOWED_DAYS, authority.id(), authority.id(), limit)
+                .query((rs, n) -> result(authority, rs)).list();
+    }
+
+    private static Result result(BillingAuthority authority, java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Result(rs.getLong(1), authority.gssCode(), rs.getString(2), rs.getString(3), Channel.valueOf(rs.getString(4)),
+                rs.getObject(5, LocalDate.class), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+                rs.getLong(11), rs.getLong(12), rs.getLong(13));
+    }
+
+    /** A campaign's delivery counts and the payments that followed its messages; the caller adds the where clause. */
+    private static final String RESULTS = """
+            select c.id, c.segment, t.event_code, c.channel, c.business_date, c.created_by,
+                   count(m.id) filter (where m.state in ('QUEUED', 'SENDING')),
+                   count(m.id) filter (where m.state in ('SENT', 'DELIVERED')),
+                   count(m.id) filter (where m.state = 'DELIVERED'),
+                   count(m.id) filter (where m.state = 'FAILED'),
+                   count(m.id) filter (where m.state = 'SUPPRESSED'),
+                   count(p.account_id), coalesce(sum(p.paid), 0)
+            from notify_campaign c
+            join notify_template t on t.authority_id = c.authority_id and t.id = c.template_row
+            left join notify_message m on m.authority_id = c.authority_id and m.campaign_id = c.id
+            -- the ledger's payments posted to the account within 7 days after its message was sent
+            left join lateral (
+                select e.account_id, -sum(e.amount_pence) as paid from ledger_entry e
+                where m.sent_at is not null and e.authority_id = m.authority_id and e.account_id = m.account_id and e.entry_type = 'PAYMENT'
+                  and e.effective_on between cast(m.sent_at at time zone 'Europe/London' as date)
+                                         and cast(m.sent_at at time zone 'Europe/London' as date) + ?
+                group by e.account_id) p on true""";
+
+    private static final String RESULTS_GROUPED = " group by c.id, c.segment, t.event_code, c.channel, c.business_date, c.created_by";
 
     private Templates.Template template(BillingAuthority authority, String eventCode, Channel channel) {
         return templates.inForce(authority.id(), eventCode, channel).orElseThrow(() -> InvalidInput.of("eventCode",

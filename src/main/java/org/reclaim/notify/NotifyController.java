@@ -148,7 +148,7 @@ class NotifyController {
     }
 
     private static String eventCode(CampaignRequest r) {
-        return r.eventCode() == null || r.eventCode().isBlank() ? "CAMPAIGN" : r.eventCode().trim();
+        return r.eventCode() == null || r.eventCode().isBlank() ? Campaigns.CAMPAIGN_EVENT : r.eventCode().trim();
     }
 
     private static Channel channel(String channel) {

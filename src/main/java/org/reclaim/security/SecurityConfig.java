@@ -168,6 +168,12 @@ class SecurityConfig {
                         .requestMatchers(POST, "/worklists/tasks/*/assign").hasRole(TEAM_LEADER)
                         .requestMatchers(POST, "/customers/**", "/accounts/**", "/worklists/**", "/income-expenditure/**")
                             .hasAnyRole(OFFICER, TEAM_LEADER)
+                        // bulk campaigns: the collections team previews one, a team leader sends it (as the API's)
+                        .requestMatchers(GET, "/campaigns", "/campaigns/**").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
+                        .requestMatchers(POST, "/campaigns/new").hasAnyRole(OFFICER, TEAM_LEADER)
+                        .requestMatchers(POST, "/campaigns").hasRole(TEAM_LEADER)
+                        // the survey's results and complaints by month: counts only, for the collections team and auditors
+                        .requestMatchers(GET, "/feedback-results").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());

@@ -11,10 +11,10 @@ import org.springframework.ui.Model;
 /**
  * Worklists and runs are per authority. The pages offer a select of the installation's authorities and keep the
  * choice in the query string ({@code ?authority=E07000135}); with none chosen, the first (an installation of one
- * council never sees the select).
+ * council never sees the select). The campaigns' pages choose the same way.
  */
 @Component
-class AuthorityChoice {
+public class AuthorityChoice {
 
     private final Authorities authorities;
 
@@ -23,7 +23,7 @@ class AuthorityChoice {
     }
 
     /** The authority chosen, put in the model as {@code authority} with the list to choose from as {@code authorities}. */
-    BillingAuthority choose(@Nullable String gssCode, Model model) {
+    public BillingAuthority choose(@Nullable String gssCode, Model model) {
         List<BillingAuthority> all = authorities.all();
         BillingAuthority chosen = gssCode == null || gssCode.isBlank()
                 ? all.stream().findFirst().orElseThrow(() -> NotFound.of("billing authority", "(none is set up yet)"))
@@ -34,7 +34,7 @@ class AuthorityChoice {
     }
 
     /** The council a start form names, or an error against its {@code authority} field ({@code missing} when none is chosen). */
-    java.util.Optional<BillingAuthority> fromForm(String gssCode, String missing, org.reclaim.officer.FormErrors errors) {
+    public java.util.Optional<BillingAuthority> fromForm(String gssCode, String missing, org.reclaim.officer.FormErrors errors) {
         if (gssCode.isBlank()) {
             errors.add("authority", missing);
             return java.util.Optional.empty();
@@ -47,7 +47,7 @@ class AuthorityChoice {
         }
     }
 
-    List<BillingAuthority> all() {
+    public List<BillingAuthority> all() {
         return authorities.all();
     }
 
