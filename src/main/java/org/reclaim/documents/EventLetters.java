@@ -175,7 +175,7 @@ class EventLetters {
                     Long upTo = (Long) rs.getObject(2);
                     String percent = rs.getBigDecimal(3).stripTrailingZeros().toPlainString() + "%";
                     BigDecimal excess = rs.getBigDecimal(4);
-                    return Map.of("band", upTo == null ? "Exceeding " + over : "Exceeding " + over + ", not exceeding " + Money.ofPence(upTo),
+                    return Map.of("exceeding", over.toString(), "notExceeding", upTo == null ? "" : Money.ofPence(upTo).toString(),
                             "rate", excess == null ? percent
                                     : percent + " of the first " + over + " and " + excess.stripTrailingZeros().toPlainString() + "% of the rest");
                 })

@@ -147,7 +147,7 @@ class DocumentsIT {
                 .contains("15 July 2031 £150.00", "notify you 10 working days in advance", "full and immediate refund");
         assertThat(preview("AEO_ORDER", common, Map.of("employerName", "Acme Ltd", "debtorName", "Ada Lovelace", "payrollNumber", "A12",
                 "amount", "£1,065.00", "orderDate", "1 July 2031", "adminFee", "£1.00", "payPeriod", "monthly", "netEarnings", "£1,000.00",
-                "deduction", "£70.00", "copyFor", "the employer"), Map.of("deductionTable", List.of(Map.of("band", "Exceeding £900.00", "rate", "7%")))))
+                "deduction", "£70.00", "copyFor", "the employer"), Map.of("deductionTable", List.of(Map.of("exceeding", "£900.00", "notExceeding", "£1,420.00", "rate", "12%")))))
                 .contains("Acme Ltd", "regulation 37", "£1,065.00", "Schedule 4", "You may also deduct £1.00");
         assertThat(preview("AEO_EMPLOYER_SCHEDULE", common, Map.of("employerName", "Acme Ltd", "asOf", "1 July 2031",
                 "orders", List.of(Map.of("name", "Ada Lovelace", "reference", "351000000010", "amount", "£1,065.00", "received", "£0.00")))))
