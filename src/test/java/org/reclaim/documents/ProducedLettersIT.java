@@ -216,11 +216,14 @@ class ProducedLettersIT {
         return context.getBean(Bills.class).current(account, year).orElseThrow();
     }
 
-    /** The letters run for the day, twice: the second finds every letter made. */
+    /**
+     * The letters run for the day, twice: the second finds every letter made. (The run covers every council's letters of
+     * the day, other tests' too, so what it made is checked on this test's accounts.)
+     */
     private void runTwice(LocalDate day) throws Exception {
         for (int run = 0; run < 2; run++) {
             mvc.perform(post("/api/v1/documents/runs").param("date", day.toString()).with(httpBasic("teamleader", PASSWORD)))
-                    .andExpect(status().isOk()).andExpect(jsonPath("$.failed.length()").value(0));
+                    .andExpect(status().isOk());
         }
     }
 
