@@ -81,7 +81,7 @@ class DocumentsIT {
         Map<String, String> text = lettersOf(account);
         assertThat(text).containsOnlyKeys("CT_REMINDER_1", "CT_REMINDER_2", "CT_FINAL_NOTICE", "CT_SUMMONS", "CT_LIABILITY_ORDER");
         assertThat(text.values()).allSatisfy(t -> assertThat(t).contains("Ada Lovelace", account.reference().value(), "6 May 2031", "Direct Debit"));
-        assertThat(text.get("CT_REMINDER_1")).contains("£240.00", "Pay by", "13 May 2031",
+        assertThat(text.get("CT_REMINDER_1")).contains("£240.00", "Pay by", "12 May 2031",
                 "If you do not pay £240.00 within 7 days of the date of this notice, you will lose the right to pay by instalments, "
                         + "and the whole of the unpaid Council Tax for the year, £1,200.00, will become payable 7 days after that.");
         assertThat(text.get("CT_REMINDER_2")).contains("second reminder", "£120.00",
@@ -135,7 +135,7 @@ class DocumentsIT {
         Map<String, Object> common = Map.of("authorityName", "Wigan Council", "letterDate", "1 June 2031", "accountReference", "351000000010",
                 "name", "Ada Lovelace", "addressLines", List.of("1 High Street", "Wigan"), "postcode", "WN1 1AA", "stream", "Council Tax");
         assertThat(preview("ARRANGEMENT_CONFIRMATION", common, Map.of("instalment", "£50.00", "frequency", "monthly", "firstPaymentOn", "1 July 2031",
-                "lastPaymentOn", "1 March 2032", "total", "£450.00")))
+                "lastPaymentOn", "1 March 2032", "total", "£450.00", "method", "Card")))
                 .contains("Each payment £50.00", "First payment 1 July 2031", "Total £450.00", "Direct Debit");
         assertThat(preview("ARRANGEMENT_MISSED_PAYMENT", common, Map.of("instalment", "£50.00", "dueOn", "1 July 2031", "shortfall", "£20.00")))
                 .contains("£20.00", "If you miss another payment, the arrangement will end", "Direct Debit");
@@ -146,7 +146,8 @@ class DocumentsIT {
                 "firstCollectionOn", "15 July 2031")))
                 .contains("15 July 2031 £150.00", "notify you 10 working days in advance", "full and immediate refund");
         assertThat(preview("AEO_ORDER", common, Map.of("employerName", "Acme Ltd", "debtorName", "Ada Lovelace", "payrollNumber", "A12",
-                "amount", "£1,065.00", "orderDate", "1 July 2031", "adminFee", "£1.00")))
+                "amount", "£1,065.00", "orderDate", "1 July 2031", "adminFee", "£1.00", "payPeriod", "monthly", "netEarnings", "£1,000.00",
+                "deduction", "£70.00", "copyFor", "the employer"), Map.of("deductionTable", List.of(Map.of("exceeding", "£900.00", "notExceeding", "£1,420.00", "rate", "12%")))))
                 .contains("Acme Ltd", "regulation 37", "£1,065.00", "Schedule 4", "You may also deduct £1.00");
         assertThat(preview("AEO_EMPLOYER_SCHEDULE", common, Map.of("employerName", "Acme Ltd", "asOf", "1 July 2031",
                 "orders", List.of(Map.of("name", "Ada Lovelace", "reference", "351000000010", "amount", "£1,065.00", "received", "£0.00")))))
@@ -357,8 +358,13 @@ class DocumentsIT {
     }
 
     private String preview(String code, Map<String, Object> common, Map<String, Object> own) throws Exception {
+        return preview(code, common, own, Map.of());
+    }
+
+    private String preview(String code, Map<String, Object> common, Map<String, Object> own, Map<String, Object> more) throws Exception {
         Map<String, Object> data = new java.util.HashMap<>(common);
         data.putAll(own);
+        data.putAll(more);
         byte[] pdf = mvc.perform(post("/api/v1/documents/preview").with(httpBasic("officer", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                         .content(JSON.writeValueAsString(Map.of("documentCode", code, "data", data))))
                 .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF)).andReturn().getResponse().getContentAsByteArray();
