@@ -83,16 +83,20 @@ class LetterPosting {
         // the lock) so two runs cannot both spend it; letters handed over today for any business date count
         List<Document> letters = handOvers.handOver(council.id(), date, () -> lettersPerDay - handedToday(council, now));
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        for (Document d : letters) {
-            jdbc.sql("""
-                    insert into notify_message (authority_id, account_id, account_reference, party_id, channel, event_code, personalisation,
-                                                state, next_attempt_at, unique_key, queued_at, queued_by, document_id)
-                    select ?, ?, ?, (select min(ap.party_id) from account_party ap where ap.authority_id = ? and ap.account_id = ?),
-                           'LETTER', ?, '{}'::jsonb, 'QUEUED', ?, ?, ?, ?, ?""")
-                    .params(council.id(), d.accountId(), d.accountReference(), council.id(), d.accountId(), d.documentCode(), at,
-                            "letter:" + d.id(), at, AccessAudit.currentUser(), d.id())
-                    .update();
-        }
+        // one message per letter, in one statement; the letter is addressed to the account's liable customers, and the
+        // message names the first of them (as a campaign does)
+        jdbc.sql("""
+                insert into notify_message (authority_id, account_id, account_reference, party_id, channel, event_code, personalisation,
+                                            state, next_attempt_at, unique_key, queued_at, queued_by, document_id)
+                select ?, l.account_id, l.reference,
+                       (select min(ap.party_id) from account_party ap where ap.authority_id = ? and ap.account_id = l.account_id),
+                       'LETTER', l.code, '{}'::jsonb, 'QUEUED', ?, 'letter:' || l.document_id, ?, ?, l.document_id
+                from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) as l (document_id, account_id, reference, code)""")
+                .params(council.id(), council.id(), at, at, AccessAudit.currentUser(),
+                        letters.stream().mapToLong(Document::id).toArray(), letters.stream().mapToLong(Document::accountId).toArray(),
+                        letters.stream().map(Document::accountReference).toArray(String[]::new),
+                        letters.stream().map(Document::documentCode).toArray(String[]::new))
+                .update();
         return new Council(council.gssCode(), letters.size(), handOvers.waitingForPrint(council.id(), date),
                 Math.max(0, lettersPerDay - handedToday(council, now)));
     }

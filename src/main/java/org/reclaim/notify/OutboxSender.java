@@ -170,12 +170,13 @@ public class OutboxSender {
 
     private Message.State send(BillingAuthority authority, Claimed m, Instant now, NotifySettings.Limits limits) {
         Account account = accounts.get(new AccountReference(m.accountReference()));
-        if (m.channel() == Channel.LETTER && m.documentId() != null) {
+        if (m.channel() == Channel.LETTER) {
             // A letter is not suppressed as an email or text is: it is a notice recovery or billing decided to issue, and
             // that decision already applied breathing space (recovery holds the account, so no notice is issued) and any
             // other reason to hold back. An opt-out covers email and text only: a statutory notice must still be served,
             // and post is how it is served. So the letter goes as bulk print would send it.
-            NotifyGateway.Outcome outcome = gateway.sendLetter(authority, handOvers.pdf(m.authorityId(), m.documentId()), "reclaim-" + m.id());
+            byte[] pdf = handOvers.pdf(m.authorityId(), java.util.Objects.requireNonNull(m.documentId(), "a LETTER message has its document"));
+            NotifyGateway.Outcome outcome = gateway.sendLetter(authority, pdf, "reclaim-" + m.id());
             return transactions.execute(tx -> recordOutcome(account, m, outcome, null, now, limits));
         }
         Optional<String> suppressed = suppression.reason(account, m.partyId(), m.channel(), LocalDate.ofInstant(now, UK));

@@ -236,6 +236,36 @@ class NotifyLettersIT {
     }
 
     @Test
+    void twoRunsAtOnceHandOverEachLetterOnceAndSpendTheDaysLimitOnce() throws Exception {
+        LocalDate day = LocalDate.of(2032, 3, 8);
+        List<Document> letters = lettersOn(council, day, 5);
+        Instant now = dayOfItsOwn(clock, 70);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<LetterPosting.Council>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(two.submit(() -> {
+                    start.await();
+                    return ours(posting.post(day, now, 3));
+                }));
+            }
+            start.countDown();
+            int handed = 0;
+            for (var run : runs) {
+                handed += run.get().handedToNotify();
+            }
+            assertThat(handed).isEqualTo(3);
+        } finally {
+            two.shutdown();
+        }
+        assertThat(messageDocuments(letters)).containsExactly(letters.get(0).id(), letters.get(1).id(), letters.get(2).id());
+        assertThat(printed(council, day)).containsExactly(letters.get(3).id(), letters.get(4).id());
+        pass(now.plusSeconds(60));
+        assertThat(letters.subList(0, 3)).allSatisfy(d -> assertThat(notifications.get(council.id(), messageOf(d)).state()).isEqualTo(Message.State.SENT));
+    }
+
+    @Test
     void aCouncilNotListedPostsNothingThroughNotifyAndPrintsEveryLetter() throws Exception {
         BillingAuthority printOnly = data.authority().name("Print Only Council").create();
         LocalDate day = LocalDate.of(2032, 3, 4);
