@@ -38,12 +38,13 @@ public class LetterHandOvers {
 
     /**
      * Hands over up to {@code limit} of the council's letters of the date that are neither printed nor ever handed over,
-     * in id order, and returns them. Holds the council's print lock to the end of the caller's transaction, so a print
+     * in id order, of at most {@code maxPages} pages and {@code maxBytes} bytes (what the other way can take; a longer
+     * letter stays for print), and returns them. Holds the council's print lock to the end of the caller's transaction, so a print
      * run or another hand-over of the council cannot take the same letters meanwhile; the limit is asked for once the
      * lock is held, so the caller may count what it has already handed over.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Document> handOver(int authorityId, LocalDate date, IntSupplier limitOnceLocked) {
+    public List<Document> handOver(int authorityId, LocalDate date, int maxPages, int maxBytes, IntSupplier limitOnceLocked) {
         PrintRuns.lock(jdbc, authorityId);
         int limit = limitOnceLocked.getAsInt();
         if (limit <= 0) {
@@ -53,8 +54,9 @@ public class LetterHandOvers {
                  where d.authority_id = ? and d.business_date = ?
                 and not exists (select 1 from print_batch_document p where p.authority_id = d.authority_id and p.document_id = d.id)
                 and not exists (select 1 from document_post h where h.authority_id = d.authority_id and h.document_id = d.id)
+                and d.page_count <= ? and octet_length(d.pdf) <= ?
                 order by d.id limit ?""")
-                .params(authorityId, date, limit).query(Documents::map).list();
+                .params(authorityId, date, maxPages, maxBytes, limit).query(Documents::map).list();
         // one statement for the day's hand-over, however many letters (up to Notify's 20,000 a day)
         jdbc.sql("""
                 insert into document_post (authority_id, document_id, route, handed_at, handed_by)

@@ -30,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 class LetterPosting {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
+    /** GOV.UK Notify "Letter specification": a letter of 10 pages or less, a file of 2 MB at most; a longer one is printed. */
+    static final int MAX_PAGES = 10;
+    static final int MAX_BYTES = 2 * 1024 * 1024;
 
     /** What a council's posting did: letters handed to Notify now, the day's letters left for print, and what is left of today's limit. */
     record Council(String authority, int handedToNotify, int leftForPrint, int lettersLeftToday) {
@@ -81,7 +84,7 @@ class LetterPosting {
     private Council post(BillingAuthority council, LocalDate date, Instant now, int lettersPerDay) {
         // what is left of today's allowance, counted under the council's print lock (the hand-over asks for it once it holds
         // the lock) so two runs cannot both spend it; letters handed over today for any business date count
-        List<Document> letters = handOvers.handOver(council.id(), date, () -> lettersPerDay - handedToday(council, now));
+        List<Document> letters = handOvers.handOver(council.id(), date, MAX_PAGES, MAX_BYTES, () -> lettersPerDay - handedToday(council, now));
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         // one message per letter, in one statement; the letter is addressed to the account's liable customers, and the
         // message names the first of them (as a campaign does)

@@ -266,6 +266,28 @@ class NotifyLettersIT {
     }
 
     @Test
+    void aLetterLongerThanNotifyTakesStaysForPrint() throws Exception {
+        LocalDate day = LocalDate.of(2032, 3, 9);
+        Account employerAccount = data.account(council).liable(data.organisation(council).organisationName("Acme Ltd")
+                .postal("1 Mill Lane", "Wigston", "LE18 1AA").create()).open();
+        List<Map<String, Object>> orders = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            orders.add(Map.of("name", "Employee " + i, "reference", "35100000" + (1000 + i), "amount", "£100.00", "received", "£10.00"));
+        }
+        Document schedule = documents.produce(new DocumentRequest(council.id(), employerAccount.id(), "AEO_EMPLOYER_SCHEDULE", Map.of(
+                "authorityName", council.name(), "letterDate", "9 March 2032", "accountReference", employerAccount.reference().value(),
+                "name", "Acme Ltd", "addressLines", List.of("1 Mill Lane", "Wigston"), "postcode", "LE18 1AA", "stream", "Council Tax",
+                "employerName", "Acme Ltd", "asOf", "9 March 2032", "orders", orders), day, "notify-letters-test:schedule:" + employerAccount.id()));
+        assertThat(schedule.pageCount()).isGreaterThan(LetterPosting.MAX_PAGES);
+        Document reminder = lettersOn(council, day, 1).get(0);
+
+        assertThat(ours(posting.post(day, dayOfItsOwn(clock, 80), 10))).isEqualTo(new LetterPosting.Council(GSS, 1, 1, 9));
+        assertThat(messageDocuments(List.of(schedule, reminder))).containsExactly(reminder.id());
+        assertThat(printed(council, day)).containsExactly(schedule.id());
+        pass(dayOfItsOwn(clock, 80).plusSeconds(60));
+    }
+
+    @Test
     void aCouncilNotListedPostsNothingThroughNotifyAndPrintsEveryLetter() throws Exception {
         BillingAuthority printOnly = data.authority().name("Print Only Council").create();
         LocalDate day = LocalDate.of(2032, 3, 4);
