@@ -39,9 +39,9 @@ public class LetterHandOvers {
     /**
      * Hands over up to {@code limit} of the council's letters of the date that are neither printed nor ever handed over,
      * in id order, of at most {@code maxPages} pages and {@code maxBytes} bytes (what the other way can take; a longer
-     * letter stays for print), and returns them. Holds the council's print lock to the end of the caller's transaction, so a print
-     * run or another hand-over of the council cannot take the same letters meanwhile; the limit is asked for once the
-     * lock is held, so the caller may count what it has already handed over.
+     * letter stays for print), and returns them. Holds the council's print lock to the end of the caller's transaction,
+     * so a print run or another hand-over of the council cannot take the same letters meanwhile; the limit is asked for
+     * once the lock is held, so the caller may count what it has already handed over.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Document> handOver(int authorityId, LocalDate date, int maxPages, int maxBytes, IntSupplier limitOnceLocked) {

@@ -55,11 +55,6 @@ record NotifySettings(@DefaultValue("https://api.notifications.service.gov.uk") 
                 .map(c -> c.trim().toUpperCase(Locale.ROOT)).distinct().toList();
     }
 
-    /** Whether the council posts its letters through Notify. */
-    boolean postsLettersFor(BillingAuthority authority) {
-        return lettersFor().contains(authority.gssCode().toUpperCase(Locale.ROOT));
-    }
-
     @Override
     public List<String> lettersFor() {
         return lettersFor == null ? List.of() : lettersFor;

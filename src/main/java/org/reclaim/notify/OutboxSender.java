@@ -172,9 +172,10 @@ public class OutboxSender {
         Account account = accounts.get(new AccountReference(m.accountReference()));
         if (m.channel() == Channel.LETTER) {
             // A letter is not suppressed as an email or text is: it is a notice recovery or billing decided to issue, and
-            // that decision already applied breathing space (recovery holds the account, so no notice is issued) and any
-            // other reason to hold back. An opt-out covers email and text only: a statutory notice must still be served,
-            // and post is how it is served. So the letter goes as bulk print would send it.
+            // that decision already applied breathing space and the council's other holds (the recovery run issues no
+            // notice, no costs and no letter on a held account: SI 2020/1311 regs 7 and 11). An opt-out covers email and
+            // text only: a statutory notice must still be served, and post is how it is served. So the letter goes as the
+            // bulk print file would send it.
             byte[] pdf = handOvers.pdf(m.authorityId(), java.util.Objects.requireNonNull(m.documentId(), "a LETTER message has its document"));
             NotifyGateway.Outcome outcome = gateway.sendLetter(authority, pdf, "reclaim-" + m.id());
             return transactions.execute(tx -> recordOutcome(account, m, outcome, null, now, limits));

@@ -36,8 +36,9 @@ class NotifySettingsTest {
     void theCouncilsThatPostLettersThroughNotifyAreNamedByGssCodeInAnyLetterCase() {
         NotifySettings s = settings(Map.of());
         assertThat(s.lettersFor()).containsExactly("E06000001");
-        assertThat(s.postsLettersFor(new BillingAuthority(3, "E06000001", "Hartlepool", AuthorityKind.UNITARY, 10))).isTrue();
-        assertThat(s.postsLettersFor(new BillingAuthority(4, "E06000002", "Middlesbrough", AuthorityKind.UNITARY, 10))).isFalse();
+        assertThat(s.toString()).contains("lettersFor=[E06000001]");
+        assertThat(new NotifySettings(URI.create("https://api.notifications.service.gov.uk"), Map.of(), null, 3000, 250_000, 250_000, 20_000, 5,
+                Duration.ofMinutes(1), Duration.ofSeconds(30), null).lettersFor()).as("unset: every letter goes to bulk print").isEmpty();
     }
 
     @Test
