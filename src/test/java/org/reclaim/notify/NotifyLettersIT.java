@@ -202,9 +202,9 @@ class NotifyLettersIT {
     @Test
     void aLetterNotifyRefusesAtOnceOrByItsCallbackGoesBackToTheNextPrintRunWithATask() throws Exception {
         LocalDate day = LocalDate.of(2032, 3, 3);
-        List<Document> letters = lettersOn(council, day, 3);
+        List<Document> letters = lettersOn(council, day, 4);
         Instant now = dayOfItsOwn(clock, 50);
-        assertThat(ours(posting.post(day, now, 10))).isEqualTo(new LetterPosting.Council(GSS, 3, 0, 7));
+        assertThat(ours(posting.post(day, now, 10))).isEqualTo(new LetterPosting.Council(GSS, 4, 0, 6));
         assertThat(printed(council, day)).isEmpty();
 
         long refused = messageOf(letters.get(0));
@@ -233,6 +233,12 @@ class NotifyLettersIT {
         assertThat(printed(council, day)).containsExactly(letters.get(1).id());
         assertThat(printed(council, day)).isEmpty();
         assertThat(notifications.get(council.id(), third.id()).state()).isEqualTo(Message.State.DELIVERED);
+
+        // one cancelled in Notify was stopped on purpose: an officer is told, and it is not printed behind their back
+        Message fourth = notifications.get(council.id(), messageOf(letters.get(3)));
+        callback(fourth, "cancelled").andExpect(jsonPath("$.state").value("FAILED"));
+        assertThat(taskOf(letters.get(3))).contains("GOV.UK Notify reported cancelled", "is not put back to bulk print");
+        assertThat(printed(council, day)).isEmpty();
     }
 
     @Test
