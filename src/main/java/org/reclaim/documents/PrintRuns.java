@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bulk print for a business date: each authority's documents of the day not yet printed, one print-ready PDF per
+ * Bulk print for a business date: each authority's documents of the day not yet printed nor handed to GOV.UK Notify
+ * ({@link LetterHandOvers}; a letter Notify gave back is printed), one print-ready PDF per
  * document type (the letters merged in id order) and a manifest CSV for the print-and-post supplier. A document joins
  * at most one batch (print_batch_document's key), so running a day again prints only letters made since.
  */
@@ -53,18 +54,16 @@ class PrintRuns {
     @Transactional
     List<Batch> run(LocalDate date) {
         List<Integer> authorities = jdbc.sql("""
-                select distinct d.authority_id from document d where d.business_date = ?
-                and not exists (select 1 from print_batch_document p where p.authority_id = d.authority_id and p.document_id = d.id)
+                select distinct d.authority_id from document d where d.business_date = ?""" + LetterHandOvers.WAITING_FOR_PRINT + """
                 order by 1""").param(date).query(Integer.class).list();
         List<Batch> made = new ArrayList<>();
         for (int authorityId : authorities) {
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('documents.print'), ?)").param(authorityId).query(Object.class).list();
+            lock(jdbc, authorityId);
             Map<String, List<ToPrint>> byCode = new LinkedHashMap<>();
             jdbc.sql("""
                     select d.id, d.document_code, a.reference, d.data::text, d.page_count from document d
                     join account a on a.authority_id = d.authority_id and a.id = d.account_id
-                    where d.authority_id = ? and d.business_date = ?
-                    and not exists (select 1 from print_batch_document p where p.authority_id = d.authority_id and p.document_id = d.id)
+                    where d.authority_id = ? and d.business_date = ?""" + LetterHandOvers.WAITING_FOR_PRINT + """
                     order by d.document_code, d.id""")
                     .params(authorityId, date)
                     .query((rs, n) -> new ToPrint(rs.getLong(1), rs.getString(2), rs.getString(3), JSON.readTree(rs.getString(4)), rs.getInt(5)))
@@ -75,6 +74,14 @@ class PrintRuns {
             }
         }
         return made;
+    }
+
+    /**
+     * The council's print lock, to the end of the transaction: two print runs, or a print run and a hand-over of letters
+     * to GOV.UK Notify ({@link LetterHandOvers}), never take the same letter.
+     */
+    static void lock(JdbcClient jdbc, int authorityId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('documents.print'), ?)").param(authorityId).query(Object.class).list();
     }
 
     private Batch batch(int authorityId, LocalDate date, String code, List<ToPrint> letters) {

@@ -8,11 +8,11 @@ import org.reclaim.accounts.Account;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The account's emails and texts for its timeline: what was sent or held back, and what Notify said of it. */
+/** The account's emails, texts and letters posted through Notify, for its timeline: what was sent or held back, and what Notify said of it. */
 @Service
 public class AccountMessages {
 
-    /** One message on the timeline: when, the channel ("Email" / "Text"), the event and state, and the detail. */
+    /** One message on the timeline: when, the channel ("Email" / "Text" / "Letter"), the event and state, and the detail. */
     public record Entry(LocalDate on, String kind, String what, String detail, String who) {
     }
 
@@ -32,7 +32,11 @@ public class AccountMessages {
                     OffsetDateTime last = rs.getObject(8, OffsetDateTime.class) != null ? rs.getObject(8, OffsetDateTime.class)
                             : rs.getObject(7, OffsetDateTime.class) != null ? rs.getObject(7, OffsetDateTime.class) : rs.getObject(6, OffsetDateTime.class);
                     String detail = rs.getString(4) != null ? rs.getString(4) : rs.getString(5) != null ? "GOV.UK Notify: " + rs.getString(5) : "";
-                    return new Entry(last.atZoneSameInstant(uk).toLocalDate(), "SMS".equals(rs.getString(1)) ? "Text" : "Email",
+                    return new Entry(last.atZoneSameInstant(uk).toLocalDate(), switch (Channel.valueOf(rs.getString(1))) {
+                                case SMS -> "Text";
+                                case EMAIL -> "Email";
+                                case LETTER -> "Letter";
+                            },
                             rs.getString(2) + " " + rs.getString(3), detail, rs.getString(9));
                 })
                 .list();

@@ -99,11 +99,17 @@ class Callbacks {
             return ResponseEntity.ok(new Answer("ignored: not a message Reclaim sent", null, null));
         }
         Row m = row.get();
-        // Notify's statuses: delivered; permanent-failure, temporary-failure, technical-failure; others are on the way
+        // Notify's statuses (API documentation, "Get the status of a message"): an email or text is delivered, or fails
+        // (permanent-failure, temporary-failure, technical-failure); a precompiled letter is received when it is with
+        // Notify's printer, which is as far as Notify follows it, or fails: validation-failed (content outside the
+        // printable area), virus-scan-failed, technical-failure, permanent-failure (the printer cannot print it), or is
+        // cancelled by someone in the council's Notify service. Others (accepted, pending-virus-check, sending, ...) are
+        // on the way.
         String status = callback.status().toLowerCase(java.util.Locale.ROOT);
         Message.State state = switch (status) {
-            case "delivered" -> Message.State.DELIVERED;
-            case "permanent-failure", "temporary-failure", "technical-failure" -> Message.State.FAILED;
+            case "delivered", "received" -> Message.State.DELIVERED;
+            case "permanent-failure", "temporary-failure", "technical-failure", "validation-failed", "virus-scan-failed", "cancelled" ->
+                    Message.State.FAILED;
             default -> Message.State.valueOf(m.state());
         };
         OffsetDateTime completed = callback.completed_at();
@@ -114,8 +120,14 @@ class Callbacks {
                 .params(status, completed, state.name(), state.name(), "GOV.UK Notify reported " + status, m.authorityId(), m.id()).update();
         if (state == Message.State.FAILED && !"FAILED".equals(m.state())) {
             OffsetDateTime when = completed != null ? completed : OffsetDateTime.now(clock);
-            sender.raiseTask(m.accountId(), m.id(), m.channel(), m.eventCode(), "GOV.UK Notify reported " + status,
-                    when.atZoneSameInstant(ZoneId.of("Europe/London")).toLocalDate());
+            String reason = "GOV.UK Notify reported " + status;
+            if (m.channel() == Channel.LETTER) {
+                // a letter Notify will not print goes to the council's own print run; one cancelled in Notify was stopped
+                // on purpose by someone in the council's service, so it is left to an officer to decide
+                reason = status.equals("cancelled") ? reason + ": the letter was not posted, and is not put back to bulk print"
+                        : sender.backToPrint(m.authorityId(), m.id(), reason);
+            }
+            sender.raiseTask(m.accountId(), m.id(), m.channel(), m.eventCode(), reason, when.atZoneSameInstant(ZoneId.of("Europe/London")).toLocalDate());
         }
         return ResponseEntity.ok(new Answer("recorded", m.id(), state));
     }

@@ -1,4 +1,4 @@
 package org.reclaim.notify;
 
-/** How a message goes: GOV.UK Notify email or text; LETTER is counted against Notify's daily letter limit if ever sent here. */
+/** How a message goes through GOV.UK Notify: email, text, or a stored letter posted as a precompiled PDF (LetterPosting). */
 public enum Channel { EMAIL, SMS, LETTER }

@@ -1,5 +1,6 @@
 package org.reclaim.notify;
 
+import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,13 +46,33 @@ class NotifyGateway {
             UUID id = switch (channel) {
                 case EMAIL -> client.get().sendEmail(templateId.toString(), recipient, personalisation, reference).getNotificationId();
                 case SMS -> client.get().sendSms(templateId.toString(), recipient, personalisation, reference).getNotificationId();
-                case LETTER -> throw new IllegalArgumentException("letters go by bulk print");
+                case LETTER -> throw new IllegalArgumentException("a letter is a precompiled PDF: sendLetter");
             };
             return new Outcome.Accepted(id);
         } catch (NotificationClientException e) {
             return classify(e);
         } catch (RuntimeException e) {
             // no answer, or one the client could not read: Notify may be down; try again later
+            return new Outcome.TryAgain("GOV.UK Notify did not answer: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Posts a precompiled letter: the PDF as made, which carries its own address (GOV.UK Notify API documentation, "Send a
+     * precompiled letter": {@code reference}, the base64 {@code content}, {@code postage}), second class: Notify's default
+     * and the cheaper postage (nothing in Reclaim's notices asks for first class).
+     */
+    Outcome sendLetter(BillingAuthority authority, byte[] pdf, String reference) {
+        Optional<NotificationClient> client = client(authority);
+        if (client.isEmpty()) {
+            return new Outcome.Refused(noKey(authority));
+        }
+        try {
+            return new Outcome.Accepted(client.get().sendPrecompiledLetterWithInputStream(reference, new ByteArrayInputStream(pdf), "second")
+                    .getNotificationId());
+        } catch (NotificationClientException e) {
+            return classify(e);
+        } catch (RuntimeException e) {
             return new Outcome.TryAgain("GOV.UK Notify did not answer: " + e.getClass().getSimpleName());
         }
     }

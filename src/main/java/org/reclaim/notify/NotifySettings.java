@@ -2,6 +2,7 @@ package org.reclaim.notify;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts     attempts before a message that keeps failing (Notify 5xx or 429, or no answer) is FAILED
  * @param firstRetryDelay the wait after the first failure; doubled after each further one
  * @param senderInterval  how often the scheduled sender runs; 0 turns it off (tests send by calling it)
+ * @param lettersFor      the councils (GSS codes) whose letters are posted through Notify, up to the day's letter limit;
+ *                        empty (the default): every letter goes to the bulk print file
  */
 @ConfigurationProperties("reclaim.notify")
 record NotifySettings(@DefaultValue("https://api.notifications.service.gov.uk") URI baseUrl,
@@ -41,12 +44,20 @@ record NotifySettings(@DefaultValue("https://api.notifications.service.gov.uk") 
                       @DefaultValue("20000") int lettersPerDay,
                       @DefaultValue("5") int maxAttempts,
                       @DefaultValue("1m") Duration firstRetryDelay,
-                      @DefaultValue("30s") Duration senderInterval) {
+                      @DefaultValue("30s") Duration senderInterval,
+                      @Nullable List<String> lettersFor) {
 
     NotifySettings {
         keys = keys == null ? Map.of() : keys.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
                 .collect(Collectors.toUnmodifiableMap(e -> e.getKey().trim().toUpperCase(Locale.ROOT), e -> e.getValue().trim()));
         callbackToken = callbackToken == null || callbackToken.isBlank() ? null : callbackToken.trim();
+        lettersFor = lettersFor == null ? List.of() : lettersFor.stream().filter(c -> c != null && !c.isBlank())
+                .map(c -> c.trim().toUpperCase(Locale.ROOT)).distinct().toList();
+    }
+
+    @Override
+    public List<String> lettersFor() {
+        return lettersFor == null ? List.of() : lettersFor;
     }
 
     Optional<String> apiKeyFor(BillingAuthority authority) {
@@ -66,7 +77,7 @@ record NotifySettings(@DefaultValue("https://api.notifications.service.gov.uk") 
     @Override
     public String toString() {
         return "NotifySettings[baseUrl=" + baseUrl + ", keys for " + keys().keySet() + ", callbackToken=" + (callbackToken == null ? "unset" : "set")
-                + ", limits=" + limits() + ", senderInterval=" + senderInterval + "]";
+                + ", limits=" + limits() + ", senderInterval=" + senderInterval + ", lettersFor=" + lettersFor() + "]";
     }
 
     /** What one sending pass may do: Notify's limits per authority's service, and the retry policy. */

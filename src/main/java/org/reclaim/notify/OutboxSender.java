@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.reclaim.accounts.Account;
 import org.reclaim.accounts.AccountReference;
 import org.reclaim.accounts.Accounts;
@@ -19,6 +20,7 @@ import org.reclaim.authorities.Authorities;
 import org.reclaim.authorities.BillingAuthority;
 import org.reclaim.contacts.Contact;
 import org.reclaim.contacts.Contacts;
+import org.reclaim.documents.LetterHandOvers;
 import org.reclaim.worklists.Worklists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,7 +45,8 @@ public class OutboxSender {
     }
 
     private record Claimed(long id, int authorityId, long accountId, String accountReference, long partyId, Channel channel,
-                           String eventCode, java.util.UUID templateId, Map<String, String> personalisation, int attempts) {
+                           String eventCode, java.util.@Nullable UUID templateId, Map<String, String> personalisation, int attempts,
+                           @Nullable Long documentId) {
     }
 
     private final JdbcClient jdbc;
@@ -55,10 +58,11 @@ public class OutboxSender {
     private final Accounts accounts;
     private final Contacts contacts;
     private final Worklists worklists;
+    private final LetterHandOvers handOvers;
     private final Clock clock;
 
     OutboxSender(JdbcClient jdbc, TransactionTemplate transactions, NotifyGateway gateway, NotifySettings settings, Suppression suppression,
-                 Authorities authorities, Accounts accounts, Contacts contacts, Worklists worklists, Clock clock) {
+                 Authorities authorities, Accounts accounts, Contacts contacts, Worklists worklists, LetterHandOvers handOvers, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.gateway = gateway;
@@ -68,6 +72,7 @@ public class OutboxSender {
         this.accounts = accounts;
         this.contacts = contacts;
         this.worklists = worklists;
+        this.handOvers = handOvers;
         this.clock = clock;
     }
 
@@ -125,7 +130,8 @@ public class OutboxSender {
         int deferred = 0;
         if (minuteLeft > 0) {
             List<Claimed> candidates = jdbc.sql("""
-                    select id, authority_id, account_id, account_reference, party_id, channel, event_code, template_id, personalisation, attempts
+                    select id, authority_id, account_id, account_reference, party_id, channel, event_code, template_id, personalisation, attempts,
+                           document_id
                     from notify_message
                     where authority_id = ? and ((state = 'QUEUED' and next_attempt_at <= ?) or (state = 'SENDING' and claimed_at < ?))
                     order by next_attempt_at, id limit ? for update skip locked""")
@@ -133,7 +139,7 @@ public class OutboxSender {
                     .query((rs, n) -> new Claimed(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
                             Channel.valueOf(rs.getString(6)), rs.getString(7), rs.getObject(8, java.util.UUID.class),
                             Notifications.JSON.readValue(rs.getString(9), new tools.jackson.core.type.TypeReference<Map<String, String>>() { }),
-                            rs.getInt(10)))
+                            rs.getInt(10), (Long) rs.getObject(11)))
                     .list();
             Instant tomorrow = dayStart.atZone(UK).plusDays(1).toInstant();
             for (Claimed c : candidates) {
@@ -142,7 +148,7 @@ public class OutboxSender {
                     jdbc.sql("update notify_message set state = 'SENDING', claimed_at = ?, attempts = attempts + 1 where authority_id = ? and id = ?")
                             .params(at(now), authorityId, c.id()).update();
                     claimed.add(new Claimed(c.id(), c.authorityId(), c.accountId(), c.accountReference(), c.partyId(), c.channel(), c.eventCode(),
-                            c.templateId(), c.personalisation(), c.attempts() + 1));
+                            c.templateId(), c.personalisation(), c.attempts() + 1, c.documentId()));
                 } else {
                     // over the day's limit for its channel (GOV.UK Notify daily limits): it goes tomorrow
                     deferred += jdbc.sql("update notify_message set state = 'QUEUED', next_attempt_at = ? where authority_id = ? and id = ?")
@@ -164,6 +170,16 @@ public class OutboxSender {
 
     private Message.State send(BillingAuthority authority, Claimed m, Instant now, NotifySettings.Limits limits) {
         Account account = accounts.get(new AccountReference(m.accountReference()));
+        if (m.channel() == Channel.LETTER) {
+            // A letter is not suppressed as an email or text is: it is a notice recovery or billing decided to issue, and
+            // that decision already applied breathing space and the council's other holds (the recovery run issues no
+            // notice, no costs and no letter on a held account: SI 2020/1311 regs 7 and 11). An opt-out covers email and
+            // text only: a statutory notice must still be served, and post is how it is served. So the letter goes as the
+            // bulk print file would send it.
+            byte[] pdf = handOvers.pdf(m.authorityId(), java.util.Objects.requireNonNull(m.documentId(), "a LETTER message has its document"));
+            NotifyGateway.Outcome outcome = gateway.sendLetter(authority, pdf, "reclaim-" + m.id());
+            return transactions.execute(tx -> recordOutcome(account, m, outcome, null, now, limits));
+        }
         Optional<String> suppressed = suppression.reason(account, m.partyId(), m.channel(), LocalDate.ofInstant(now, UK));
         if (suppressed.isPresent()) {
             return finish(m, "update notify_message set state = 'SUPPRESSED', reason = ?, next_attempt_at = null", suppressed.get());
@@ -173,7 +189,7 @@ public class OutboxSender {
         return transactions.execute(tx -> recordOutcome(account, m, outcome, recipient, now, limits));
     }
 
-    private Message.State recordOutcome(Account account, Claimed m, NotifyGateway.Outcome outcome, String recipient, Instant now,
+    private Message.State recordOutcome(Account account, Claimed m, NotifyGateway.Outcome outcome, @Nullable String recipient, Instant now,
                                         NotifySettings.Limits limits) {
         if (outcome instanceof NotifyGateway.Outcome.Accepted a) {
             int changed = jdbc.sql("""
@@ -181,9 +197,12 @@ public class OutboxSender {
                     where authority_id = ? and id = ? and state = 'SENDING' and attempts = ?""")
                     .params(at(now), a.notificationId(), recipient, m.authorityId(), m.id(), m.attempts()).update();
             if (changed == 1) {
-                contacts.record(account, new Contacts.NewContact(m.channel() == Channel.SMS ? Contact.Channel.SMS : Contact.Channel.EMAIL,
-                        Contact.Direction.OUTBOUND, Contact.Outcome.OTHER, "GOV.UK Notify " + (m.channel() == Channel.SMS ? "text" : "email")
-                                + " sent: " + m.eventCode(), null), "notify:" + m.id());
+                contacts.record(account, new Contacts.NewContact(switch (m.channel()) {
+                    case SMS -> Contact.Channel.SMS;
+                    case EMAIL -> Contact.Channel.EMAIL;
+                    case LETTER -> Contact.Channel.LETTER;
+                }, Contact.Direction.OUTBOUND, Contact.Outcome.OTHER, "GOV.UK Notify " + noun(m.channel()) + " sent: " + m.eventCode(), null),
+                        "notify:" + m.id());
             }
             return Message.State.SENT;
         }
@@ -208,15 +227,42 @@ public class OutboxSender {
                 where authority_id = ? and id = ? and state = 'SENDING' and attempts = ?""")
                 .params(reason, m.authorityId(), m.id(), m.attempts()).update();
         if (changed == 1) {
-            raiseTask(m.accountId(), m.id(), m.channel(), m.eventCode(), reason, LocalDate.ofInstant(now, UK));
+            String said = m.channel() == Channel.LETTER ? backToPrint(m.authorityId(), m.id(), reason) : reason;
+            raiseTask(m.accountId(), m.id(), m.channel(), m.eventCode(), said, LocalDate.ofInstant(now, UK));
         }
         return Message.State.FAILED;
     }
 
+    /**
+     * A letter GOV.UK Notify will not post is given back to bulk print, in the caller's transaction: the next print run of
+     * its date prints it. Returns the reason with what became of the letter, for the officer's task.
+     */
+    String backToPrint(int authorityId, long messageId, String reason) {
+        Long documentId = jdbc.sql("select document_id from notify_message where authority_id = ? and id = ?").params(authorityId, messageId)
+                .query(Long.class).optional().orElse(null);
+        if (documentId == null) {
+            return reason;
+        }
+        handOvers.giveBack(authorityId, documentId, reason);
+        return reason + ". The letter (document " + documentId + ") goes back to bulk print: the next print run of its date prints it";
+    }
+
     /** A task for an officer, once per message: the customer was not told what Reclaim meant to tell them. */
     void raiseTask(long accountId, long messageId, Channel channel, String eventCode, String reason, LocalDate today) {
-        worklists.raise(accountId, "NOTIFY_MESSAGE_FAILED", (channel == Channel.SMS ? "Text" : "Email") + " " + eventCode
-                + " was not delivered: " + reason, today, "notify-failed:" + messageId);
+        String what = switch (channel) {
+            case SMS -> "Text " + eventCode + " was not delivered: ";
+            case EMAIL -> "Email " + eventCode + " was not delivered: ";
+            case LETTER -> "Letter " + eventCode + " was not posted by GOV.UK Notify: ";
+        };
+        worklists.raise(accountId, "NOTIFY_MESSAGE_FAILED", what + reason, today, "notify-failed:" + messageId);
+    }
+
+    private static String noun(Channel channel) {
+        return switch (channel) {
+            case SMS -> "text";
+            case EMAIL -> "email";
+            case LETTER -> "letter";
+        };
     }
 
     private Message.State finish(Claimed m, String update, String reason) {

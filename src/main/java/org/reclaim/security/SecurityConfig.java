@@ -116,6 +116,8 @@ class SecurityConfig {
                         .requestMatchers(POST, "/api/v1/notify/outbox/send", "/api/v1/notify/campaigns", "/api/v1/notify/event-messages").hasRole(TEAM_LEADER)
                         .requestMatchers(POST, "/api/v1/notify/campaigns/preview", "/api/v1/notify/returned-letters").hasAnyRole(OFFICER, TEAM_LEADER)
                         .requestMatchers(GET, "/api/v1/notify/campaigns/*").hasAnyRole(OFFICER, TEAM_LEADER, AUDITOR)
+                        // posting the day's letters through GOV.UK Notify is part of the letters run: a team leader
+                        .requestMatchers(POST, "/api/v1/notify/letters").hasRole(TEAM_LEADER)
                         // the access audit is for auditors
                         .requestMatchers(GET, "/api/v1/audit/**").hasRole(AUDITOR)
                         // which parish area a dwelling lies in changes every bill there: a team leader or an administrator

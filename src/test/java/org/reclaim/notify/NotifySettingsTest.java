@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.reclaim.authorities.AuthorityKind;
@@ -17,7 +18,7 @@ class NotifySettingsTest {
 
     private static NotifySettings settings(Map<String, String> keys) {
         return new NotifySettings(URI.create("https://api.notifications.service.gov.uk"), keys, " token ", 3000, 250_000, 250_000, 20_000, 5,
-                Duration.ofMinutes(1), Duration.ofSeconds(30));
+                Duration.ofMinutes(1), Duration.ofSeconds(30), List.of(" e06000001 ", "E06000001", ""));
     }
 
     @Test
@@ -29,6 +30,15 @@ class NotifySettingsTest {
         assertThat(s.apiKeyFor(wigan)).isEmpty();
         assertThat(s.callbackToken()).isEqualTo("token");
         assertThat(s.toString()).doesNotContain(KEY).doesNotContain("token=token").contains("E07000135");
+    }
+
+    @Test
+    void theCouncilsThatPostLettersThroughNotifyAreNamedByGssCodeInAnyLetterCase() {
+        NotifySettings s = settings(Map.of());
+        assertThat(s.lettersFor()).containsExactly("E06000001");
+        assertThat(s.toString()).contains("lettersFor=[E06000001]");
+        assertThat(new NotifySettings(URI.create("https://api.notifications.service.gov.uk"), Map.of(), null, 3000, 250_000, 250_000, 20_000, 5,
+                Duration.ofMinutes(1), Duration.ofSeconds(30), null).lettersFor()).as("unset: every letter goes to bulk print").isEmpty();
     }
 
     @Test

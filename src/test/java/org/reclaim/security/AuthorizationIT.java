@@ -243,7 +243,12 @@ class AuthorizationIT {
                 Arguments.of("admin", "GET", "/api/v1/notify/campaigns/999999999?authority=GSS", null, 403),
                 Arguments.of("auditor", "POST", "/api/v1/notify/returned-letters", "{}", 403),
                 Arguments.of("officer", "POST", "/api/v1/customers/CUSTOMER/channel-preferences", "{\"channel\": \"EMAIL\", \"optedOut\": false}", 200),
-                Arguments.of("auditor", "POST", "/api/v1/customers/CUSTOMER/channel-preferences", "{\"channel\": \"EMAIL\", \"optedOut\": true}", 403));
+                Arguments.of("auditor", "POST", "/api/v1/customers/CUSTOMER/channel-preferences", "{\"channel\": \"EMAIL\", \"optedOut\": true}", 403),
+                // posting the day's letters through GOV.UK Notify is a team leader's step of the letters run (NotifyLettersIT)
+                Arguments.of("officer", "POST", "/api/v1/notify/letters?date=2040-01-01", null, 403),
+                Arguments.of("auditor", "POST", "/api/v1/notify/letters?date=2040-01-01", null, 403),
+                Arguments.of("admin", "POST", "/api/v1/notify/letters?date=2040-01-01", null, 403),
+                Arguments.of("teamleader", "POST", "/api/v1/notify/letters?date=2040-01-01", null, 200));
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {4}")
