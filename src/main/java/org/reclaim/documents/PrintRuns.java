@@ -15,6 +15,7 @@ import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.reclaim.shared.AccessAudit;
+import org.reclaim.shared.Csv;
 import org.reclaim.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -102,9 +103,9 @@ class PrintRuns {
             while (address.size() < 3) {
                 address.add("");
             }
-            manifest.append(String.join(",", List.of(String.valueOf(line), String.valueOf(p.id()), p.reference(), csv(p.data().path("name").asString("")),
-                    csv(address.get(0)), csv(address.get(1)), csv(String.join(", ", address.subList(2, address.size()))),
-                    csv(p.data().path("postcode").asString("")), p.code(), String.valueOf(p.pages()), fileName))).append("\r\n");
+            manifest.append(String.join(",", List.of(String.valueOf(line), String.valueOf(p.id()), p.reference(), Csv.field(p.data().path("name").asString("")),
+                    Csv.field(address.get(0)), Csv.field(address.get(1)), Csv.field(String.join(", ", address.subList(2, address.size()))),
+                    Csv.field(p.data().path("postcode").asString("")), p.code(), String.valueOf(p.pages()), fileName))).append("\r\n");
         }
         try {
             merger.mergeDocuments(IOUtils.createMemoryOnlyStreamCache());
@@ -140,13 +141,5 @@ class PrintRuns {
     String manifest(Batch batch) {
         return jdbc.sql("select manifest from print_batch where authority_id = ? and id = ?").params(batch.authorityId(), batch.id())
                 .query(String.class).single();
-    }
-
-    /** RFC 4180: quoted when it holds a comma, quote or line break. */
-    static String csv(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
     }
 }
