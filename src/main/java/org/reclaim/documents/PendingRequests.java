@@ -124,7 +124,8 @@ class PendingRequests {
         jdbc.sql("""
                 select r.authority_id, r.account_id, r.issued_on, r.bill_id, r.financial_year, r.total_pence, r.council_tax_band,
                        r.property_address, r.instalment_due_on, r.instalment_pence, """ + ADDRESSEE_COLUMNS + """
-
+                       ,
+                       exists (select 1 from direct_debit_advance_notice dd where dd.authority_id = r.authority_id and dd.bill_id = r.bill_id)
                 from billing_demand_notice r""" + ADDRESSEE + """
                 where r.issued_on = ?
                   and not exists (select 1 from document d where d.authority_id = r.authority_id and d.source_key = 'bill:' || r.bill_id)
@@ -147,6 +148,8 @@ class PendingRequests {
                         instalments.add(Map.of("dueOn", LETTER_DATE.format(dueOn[i].toLocalDate()), "amount", Money.ofPence(pence[i]).toString()));
                     }
                     d.put("instalments", instalments);
+                    // paid by Direct Debit: the bill states the collections and carries the Guarantee, as their advance notice
+                    d.put("directDebit", rs.getBoolean(19));
                     requests.add(new DocumentRequest(rs.getInt(1), rs.getLong(2), "ANNUAL_BILL", d, on, "bill:" + rs.getLong(4)));
                 });
         requests.addAll(events.on(date));

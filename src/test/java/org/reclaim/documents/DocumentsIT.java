@@ -140,7 +140,7 @@ class DocumentsIT {
         assertThat(preview("ARRANGEMENT_MISSED_PAYMENT", common, Map.of("instalment", "£50.00", "dueOn", "1 July 2031", "shortfall", "£20.00")))
                 .contains("£20.00", "If you miss another payment, the arrangement will end", "Direct Debit");
         assertThat(preview("ANNUAL_BILL", common, Map.of("financialYear", "2031/32", "propertyAddress", "1 High Street, Wigan", "band", "C",
-                "amount", "£1,500.00", "instalments", List.of(Map.of("dueOn", "1 April 2031", "amount", "£150.00")))))
+                "amount", "£1,500.00", "directDebit", false, "instalments", List.of(Map.of("dueOn", "1 April 2031", "amount", "£150.00")))))
                 .contains("Council Tax bill", "band C", "£1,500.00", "1 April 2031 £150.00", "12 monthly instalments", "Direct Debit");
         assertThat(preview("DD_ADVANCE_NOTICE", common, Map.of("collections", List.of(Map.of("dueOn", "15 July 2031", "amount", "£150.00")),
                 "firstCollectionOn", "15 July 2031")))
