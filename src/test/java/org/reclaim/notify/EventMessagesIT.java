@@ -48,6 +48,9 @@ class EventMessagesIT {
     @Autowired Holds holds;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired EventMessages eventMessages;
+    @Autowired ChannelPreferences preferences;
+    @Autowired Personalisation personalisation;
 
     @Test
     void eachReminderIssuedIsTextedOnceAndNotToACustomerInBreathingSpace() throws Exception {
@@ -93,6 +96,58 @@ class EventMessagesIT {
             assertThat(m.state()).isEqualTo(Message.State.SUPPRESSED);
             assertThat(m.reason()).containsIgnoringCase("breathing space");
         });
+    }
+
+    /**
+     * The run decides a thousand messages at once; each must come out as {@link Notifications#queue} makes it alone: the
+     * same state, reason and personalisation for a customer in a mental health crisis moratorium, one opted out of texts,
+     * one with no phone number, and two joint customers who may be texted.
+     */
+    @Test
+    void eachMessageIsAsTheSingleQueueMakesIt() {
+        TestData data = TestData.from(context);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate day = LocalDate.of(2041, 5, 20);
+        BillingAuthority council = data.authority().name("Event Suppression Council").create();
+        templates.set(council, "RECOVERY_REMINDER_1", Channel.SMS, UUID.randomUUID().toString(), List.of("name", "amount", "authority_name"), "text");
+        Account crisis = reminded(data, council, day, 10_000, data.person(council).phone("07700 900111").create());
+        holds.place(crisis, HoldType.BREATHING_SPACE_MENTAL_HEALTH, today.minusDays(3), null, today.plusDays(30), "AMHP evidence");
+        Account optedOut = reminded(data, council, day, 20_000, data.person(council).phone("07700 900112").create());
+        preferences.set(optedOut.liablePartyIds().get(0), Channel.SMS, true, "asked on the phone");
+        Account noPhone = reminded(data, council, day, 30_000, data.person(council).email("no.phone@example.org").create());
+        Account joint = reminded(data, council, day, 123_456_78, data.person(council).phone("07700 900113").create(),
+                data.person(council).phone("07700 900114").create());
+
+        EventMessages.Result result = eventMessages.queueForDay(council, day);
+
+        assertThat(result.queued()).isEqualTo(2);
+        assertThat(result.suppressed()).isEqualTo(3);
+        assertThat(result.notSent()).isEmpty();
+        for (Account account : List.of(crisis, optedOut, noPhone, joint)) {
+            long amount = jdbc.sql("select amount_pence from recovery_action where authority_id = ? and account_id = ?")
+                    .params(council.id(), account.id()).query(Long.class).single();
+            for (Message bulk : notifications.of(account)) {
+                Message single = notifications.queue(account, bulk.partyId(), "RECOVERY_REMINDER_1", Channel.SMS,
+                        personalisation.values(council, new Personalisation.Target(account.reference().value(), bulk.partyId(), null, amount)),
+                        "single:" + bulk.id()).orElseThrow().message();
+                assertThat(bulk.state()).isEqualTo(single.state());
+                assertThat(bulk.reason()).isEqualTo(single.reason());
+                assertThat(bulk.personalisation()).isEqualTo(single.personalisation());
+                assertThat(bulk.templateId()).isEqualTo(single.templateId());
+            }
+        }
+        assertThat(notifications.of(joint)).hasSize(4).allSatisfy(m -> assertThat(m.personalisation()).containsEntry("amount", "£123,456.78"));
+        assertThat(notifications.of(crisis).get(0).reason()).contains("BREATHING_SPACE_MENTAL_HEALTH");
+        assertThat(notifications.of(optedOut).get(0).reason()).isEqualTo("the customer opted out of text messages");
+        assertThat(notifications.of(noPhone).get(0).reason()).isEqualTo("no phone number is held for the customer");
+    }
+
+    private Account reminded(TestData data, BillingAuthority council, LocalDate day, long amountPence, org.reclaim.parties.Party... liable) {
+        Account a = data.account(council).liable(liable).property(data.dwelling(council).create()).from(LocalDate.of(2040, 4, 1)).open();
+        jdbc.sql("""
+                insert into recovery_action (authority_id, account_id, financial_year, code, issued_on, rule, amount_pence, issued_by, created_at)
+                values (?, ?, 2040, 'REMINDER_1', ?, 'test', ?, 'test', now())""").params(council.id(), a.id(), day, amountPence).update();
+        return a;
     }
 
     private Account billed(TestData data, BillingAuthority council, FinancialYear year, String phone) {
