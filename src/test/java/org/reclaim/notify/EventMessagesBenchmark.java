@@ -9,9 +9,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.reclaim.IntegrationTest;
 import org.reclaim.TestData;
+import org.reclaim.accounts.AccountReference;
+import org.reclaim.accounts.RevenueStream;
 import org.reclaim.authorities.BillingAuthority;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -78,7 +81,6 @@ class EventMessagesBenchmark {
 
     private void seed(BillingAuthority council) {
         int a = council.id();
-        String prefix = String.valueOf(council.referencePrefix());
         LocalDate today = LocalDate.now(clock);
         jdbc.sql("""
                 insert into party (authority_id, kind, title, forenames, surname, created_at)
@@ -91,10 +93,13 @@ class EventMessagesBenchmark {
                 insert into notify_channel_preference (authority_id, party_id, channel, opted_out, reason, changed_at, changed_by)
                 select authority_id, id, 'SMS', true, 'benchmark', now(), 'benchmark' from party where authority_id = ? and id % 100 = 7""")
                 .param(a).update();
+        // real references (with their check digit): the single-message path reads each account by its reference
+        String[] references = LongStream.rangeClosed(1, ACCOUNTS)
+                .mapToObj(n -> AccountReference.of(council.referencePrefix(), RevenueStream.COUNCIL_TAX, n).value()).toArray(String[]::new);
         jdbc.sql("""
                 insert into account (authority_id, reference, stream, liability_start, status, opened_at)
-                select ?, ? || '1' || lpad(g::text, 9, '0'), 'COUNCIL_TAX', date '2031-04-01', 'OPEN', now() from generate_series(1, ?) g""")
-                .params(a, prefix, ACCOUNTS).update();
+                select ?, r, 'COUNCIL_TAX', date '2031-04-01', 'OPEN', now() from unnest(cast(? as text[])) r""")
+                .params(a, references).update();
         jdbc.sql("""
                 insert into account_party (authority_id, account_id, party_id)
                 select ?, ac.id, p.id

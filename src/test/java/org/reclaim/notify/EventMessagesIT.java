@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.reclaim.IntegrationTest;
 import org.reclaim.TestData;
 import org.reclaim.accounts.Account;
+import org.reclaim.accounts.EntryType;
+import org.reclaim.accounts.Ledger;
+import org.reclaim.accounts.Posting;
 import org.reclaim.authorities.Authorities;
 import org.reclaim.authorities.BillingAuthority;
 import org.reclaim.authorities.PreceptorKind;
@@ -49,6 +52,7 @@ class EventMessagesIT {
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
     @Autowired EventMessages eventMessages;
+    @Autowired Ledger ledger;
     @Autowired ChannelPreferences preferences;
     @Autowired Personalisation personalisation;
 
@@ -140,6 +144,41 @@ class EventMessagesIT {
         assertThat(notifications.of(crisis).get(0).reason()).contains("BREATHING_SPACE_MENTAL_HEALTH");
         assertThat(notifications.of(optedOut).get(0).reason()).isEqualTo("the customer opted out of text messages");
         assertThat(notifications.of(noPhone).get(0).reason()).isEqualTo("no phone number is held for the customer");
+    }
+
+    /** An arrangement's payment due tomorrow is texted today with its amount and date, once, under the arrangement's key. */
+    @Test
+    void anArrangementPaymentDueTomorrowIsTextedTheDayBefore() throws Exception {
+        TestData data = TestData.from(context);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate tomorrow = today.plusDays(1);
+        BillingAuthority council = data.authority().name("Event Arrangement Council").create();
+        UUID sms = UUID.randomUUID();
+        templates.set(council, EventMessages.ARRANGEMENT_PAYMENT_DUE, Channel.SMS, sms.toString(), List.of("name", "amount", "due_date"), "due text");
+        Account a = data.account(council).liable(data.person(council).phone("07700 900121").create()).open();
+        ledger.post(Posting.of(a.reference(), FinancialYear.containing(today), EntryType.CHARGE, Money.ofPence(50_000), today.minusDays(30), "arrears"));
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/arrangements").with(httpBasic("officer", "reclaim-demo"))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+                                {"partyId": %d, "accounts": ["%s"], "instalmentPence": 12500, "frequency": "MONTHLY", "firstPaymentOn": "%s",
+                                 "method": "BANK_TRANSFER", "madeAtFirstContact": true, "madeOn": "%s"}"""
+                                .formatted(a.liablePartyIds().get(0), a.reference().value(), tomorrow, today)))
+                .andExpect(status().isCreated());
+
+        EventMessages.Result first = eventMessages.queueForDay(council, today);
+        EventMessages.Result again = eventMessages.queueForDay(council, today);
+
+        assertThat(first.queued()).isEqualTo(1);
+        assertThat(again.queued()).isZero();
+        assertThat(again.repeated()).isEqualTo(1);
+        long arrangement = jdbc.sql("select id from arrangement where authority_id = ?").param(council.id()).query(Long.class).single();
+        Message text = notifications.of(a).get(0);
+        assertThat(text.templateId()).isEqualTo(sms);
+        assertThat(text.personalisation()).containsEntry("amount", "£125.00")
+                .containsEntry("due_date", tomorrow.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)))
+                .hasSize(3);
+        assertThat(jdbc.sql("select unique_key from notify_message where authority_id = ? and id = ?").params(council.id(), text.id())
+                .query(String.class).single())
+                .isEqualTo("event:arrangement-due:" + arrangement + ":" + tomorrow + ":SMS:" + a.liablePartyIds().get(0));
     }
 
     private Account reminded(TestData data, BillingAuthority council, LocalDate day, long amountPence, org.reclaim.parties.Party... liable) {
