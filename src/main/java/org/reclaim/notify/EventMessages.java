@@ -30,7 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class EventMessages {
 
-    /** What the run queued; {@code notSent} names each template that asks for a field the event cannot fill. */
+    /**
+     * What the run queued; {@code notSent} names each template that asks for a field the event cannot fill, and counts the
+     * messages left out because a field is empty for the customer or an arrangement's customer is no longer liable.
+     */
     public record Result(String authority, LocalDate date, long queued, long repeated, long suppressed, List<String> notSent) {
     }
 
