@@ -2,8 +2,11 @@ package org.reclaim.notify;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.reclaim.parties.Parties;
 import org.reclaim.parties.Party;
@@ -63,6 +66,15 @@ public class ChannelPreferences {
 
     boolean optedOut(int authorityId, long partyId, Channel channel) {
         return inForce(authorityId, partyId, channel).map(Preference::optedOut).orElse(false);
+    }
+
+    /** Of these customers, those whose choice in force is to be opted out of the channel, in one query. */
+    Set<Long> optedOut(int authorityId, Collection<Long> partyIds, Channel channel) {
+        return new HashSet<>(jdbc.sql("""
+                select party_id from (select distinct on (party_id) party_id, opted_out from notify_channel_preference
+                                      where authority_id = ? and channel = ? and party_id = any(?) order by party_id, id desc) latest
+                where opted_out""")
+                .params(authorityId, channel.name(), partyIds.toArray(Long[]::new)).query(Long.class).list());
     }
 
     private Optional<Preference> inForce(int authorityId, long partyId, Channel channel) {

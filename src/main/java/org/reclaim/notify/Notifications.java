@@ -67,15 +67,12 @@ public class Notifications {
         if (earlier.isPresent()) {
             return new Queued(earlier.get(), true);
         }
-        Map<String, String> personalisation = new LinkedHashMap<>();
-        for (String field : template.fields()) {
-            String value = values.get(field);
-            if (value == null || value.isBlank()) {
-                throw InvalidInput.of("personalisation", "template " + template.eventCode() + "/" + template.channel() + " needs '" + field
-                        + "' and none was given");
-            }
-            personalisation.put(field, value);
+        Optional<String> missing = missingField(template, values);
+        if (missing.isPresent()) {
+            throw InvalidInput.of("personalisation", "template " + template.eventCode() + "/" + template.channel() + " needs '" + missing.get()
+                    + "' and none was given");
         }
+        Map<String, String> personalisation = personalisation(template, values);
         OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<String> suppressed = suppression.reason(account, partyId, template.channel(), LocalDate.now(clock));
         Long id = jdbc.sql("""
@@ -93,6 +90,18 @@ public class Notifications {
             return new Queued(byKey(account.authorityId(), uniqueKey).orElseThrow(), true);
         }
         return new Queued(get(account.authorityId(), id), false);
+    }
+
+    /** The first field the template asks for that {@code values} leaves empty: such a message is not queued. */
+    static Optional<String> missingField(Templates.Template template, Map<String, String> values) {
+        return template.fields().stream().filter(f -> values.get(f) == null || values.get(f).isBlank()).findFirst();
+    }
+
+    /** What the message carries: the fields its template asks for, in the template's order. */
+    static Map<String, String> personalisation(Templates.Template template, Map<String, String> values) {
+        Map<String, String> personalisation = new LinkedHashMap<>();
+        template.fields().forEach(f -> personalisation.put(f, values.get(f)));
+        return personalisation;
     }
 
     /** The account's messages, newest first. */

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.reclaim.accounts.Account;
 import org.reclaim.accounts.Accounts;
@@ -126,6 +129,13 @@ public class Holds {
     public List<Hold> of(Account account) {
         return jdbc.sql(SELECT + " where authority_id = ? and account_id = ? order by starts_on desc, id desc")
                 .params(account.authorityId(), account.id()).query(Holds::map).list();
+    }
+
+    /** The holds on each of these accounts (none for an account without any), in one query: for runs over many accounts. */
+    public Map<Long, List<Hold>> of(int authorityId, Collection<Long> accountIds) {
+        return jdbc.sql(SELECT + " where authority_id = ? and account_id = any(?) order by account_id, starts_on desc, id desc")
+                .params(authorityId, accountIds.toArray(Long[]::new)).query(Holds::map).list().stream()
+                .collect(Collectors.groupingBy(Hold::accountId));
     }
 
     Hold get(Account account, long id) {
