@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Letters posted another way than the bulk print file (GOV.UK Notify prints and posts a precompiled PDF): a letter handed
- * over is left out of the print runs, and one given back is printed by the next print run of its date. Each letter is
- * handed over at most once ({@code document_post}'s key), so a given-back letter goes to print, not to Notify again.
+ * over is left out of the print runs, and one given back is printed by the next print run (of its date or a later
+ * one). Each letter is handed over at most once ({@code document_post}'s key), so a given-back letter goes to print, not to Notify again.
  * The hand-over runs in the caller's transaction, so the caller's own record of it (an outbox message) stands or falls
  * with it.
  */

@@ -51,12 +51,21 @@ class PrintRuns {
         this.clock = clock;
     }
 
+    /**
+     * The letters a print run of a date takes (with {@link LetterHandOvers#WAITING_FOR_PRINT}): that date's, and any of an
+     * earlier date given back by the other way since its own print run (GOV.UK Notify refusing it days later), so
+     * nothing given back waits for someone to re-run an old date.
+     */
+    private static final String DUE = """
+             (d.business_date = ? or (d.business_date < ? and exists (select 1 from document_post g
+                 where g.authority_id = d.authority_id and g.document_id = d.id and g.given_back_at is not null)))""";
+
     /** The day's print batches, made in one transaction (per-authority advisory locks keep two runs from racing). */
     @Transactional
     List<Batch> run(LocalDate date) {
         List<Integer> authorities = jdbc.sql("""
-                select distinct d.authority_id from document d where d.business_date = ?""" + LetterHandOvers.WAITING_FOR_PRINT + """
-                order by 1""").param(date).query(Integer.class).list();
+                select distinct d.authority_id from document d where""" + DUE + LetterHandOvers.WAITING_FOR_PRINT + """
+                order by 1""").params(date, date).query(Integer.class).list();
         List<Batch> made = new ArrayList<>();
         for (int authorityId : authorities) {
             lock(jdbc, authorityId);
@@ -64,9 +73,9 @@ class PrintRuns {
             jdbc.sql("""
                     select d.id, d.document_code, a.reference, d.data::text, d.page_count from document d
                     join account a on a.authority_id = d.authority_id and a.id = d.account_id
-                    where d.authority_id = ? and d.business_date = ?""" + LetterHandOvers.WAITING_FOR_PRINT + """
+                    where d.authority_id = ? and""" + DUE + LetterHandOvers.WAITING_FOR_PRINT + """
                     order by d.document_code, d.id""")
-                    .params(authorityId, date)
+                    .params(authorityId, date, date)
                     .query((rs, n) -> new ToPrint(rs.getLong(1), rs.getString(2), rs.getString(3), JSON.readTree(rs.getString(4)), rs.getInt(5)))
                     .list()
                     .forEach(p -> byCode.computeIfAbsent(p.code(), c -> new ArrayList<>()).add(p));

@@ -40,8 +40,9 @@ public class EventMessages {
     static final String ARRANGEMENT_PAYMENT_DUE = "ARRANGEMENT_PAYMENT_DUE";
     static final String RECOVERY = "RECOVERY_";
     /** A recovery notice has an amount but no single date to pay by that a text could state for every stage. */
-    private static final Set<String> RECOVERY_FIELDS = Set.of("name", "account_reference", "amount", "authority_name");
-    private static final Set<String> ARRANGEMENT_FIELDS = Set.of("name", "account_reference", "amount", "due_date", "authority_name");
+    private static final Set<String> RECOVERY_FIELDS = Set.of("name", "account_reference", "amount", "authority_name", SurveyLinks.FIELD);
+    private static final Set<String> ARRANGEMENT_FIELDS = Set.of("name", "account_reference", "amount", "due_date", "authority_name",
+            SurveyLinks.FIELD);
     /** Messages written per transaction: a few queries and one insert each, so a crash loses at most one chunk's work. */
     static final int CHUNK = 1_000;
 

@@ -53,8 +53,10 @@ public class Notifications {
      */
     @Transactional
     public Optional<Queued> queue(Account account, long partyId, String eventCode, Channel channel, Map<String, String> values, String uniqueKey) {
+        Map<String, String> known = new java.util.HashMap<>(values);
+        known.putIfAbsent(SurveyLinks.FIELD, SurveyLinks.MADE_WHEN_SENT);
         return templates.inForce(account.authorityId(), eventCode, channel)
-                .map(t -> queue(account, partyId, t, values, uniqueKey, null));
+                .map(t -> queue(account, partyId, t, known, uniqueKey, null));
     }
 
     @Transactional

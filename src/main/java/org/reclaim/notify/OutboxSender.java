@@ -59,10 +59,12 @@ public class OutboxSender {
     private final Contacts contacts;
     private final Worklists worklists;
     private final LetterHandOvers handOvers;
+    private final SurveyLinks surveyLinks;
     private final Clock clock;
 
     OutboxSender(JdbcClient jdbc, TransactionTemplate transactions, NotifyGateway gateway, NotifySettings settings, Suppression suppression,
-                 Authorities authorities, Accounts accounts, Contacts contacts, Worklists worklists, LetterHandOvers handOvers, Clock clock) {
+                 Authorities authorities, Accounts accounts, Contacts contacts, Worklists worklists, LetterHandOvers handOvers,
+                 SurveyLinks surveyLinks, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.gateway = gateway;
@@ -73,6 +75,7 @@ public class OutboxSender {
         this.contacts = contacts;
         this.worklists = worklists;
         this.handOvers = handOvers;
+        this.surveyLinks = surveyLinks;
         this.clock = clock;
     }
 
@@ -185,7 +188,11 @@ public class OutboxSender {
             return finish(m, "update notify_message set state = 'SUPPRESSED', reason = ?, next_attempt_at = null", suppressed.get());
         }
         String recipient = suppression.recipient(m.partyId(), m.channel()).orElseThrow();
-        NotifyGateway.Outcome outcome = gateway.send(authority, m.channel(), m.templateId(), recipient, m.personalisation(), "reclaim-" + m.id());
+        Optional<Map<String, String>> personalisation = transactions.execute(tx -> surveyLinks.filled(account, m.id(), m.channel(), m.personalisation()));
+        NotifyGateway.Outcome outcome = personalisation.isEmpty()
+                ? new NotifyGateway.Outcome.Refused("its template asks for the survey link (" + SurveyLinks.FIELD + ") and no public address is set "
+                        + "for the link: an administrator sets reclaim.public-base-url")
+                : gateway.send(authority, m.channel(), m.templateId(), recipient, personalisation.get(), "reclaim-" + m.id());
         return transactions.execute(tx -> recordOutcome(account, m, outcome, recipient, now, limits));
     }
 

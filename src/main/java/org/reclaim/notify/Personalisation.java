@@ -39,6 +39,7 @@ class Personalisation {
         values.put("amount", Money.ofPence(t.amountPence()).toString());
         values.put("due_date", t.dueOn() == null ? "" : t.dueOn().format(DATE));
         values.put("authority_name", authority.name());
+        values.put(SurveyLinks.FIELD, SurveyLinks.MADE_WHEN_SENT);
         return values;
     }
 }

@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Templates {
 
     /** The personalisation Reclaim can fill in; a template may ask for any of them (Notify's placeholders, e.g. ((name))). */
-    static final List<String> KNOWN_FIELDS = List.of("name", "account_reference", "amount", "due_date", "authority_name");
+    static final List<String> KNOWN_FIELDS = List.of("name", "account_reference", "amount", "due_date", "authority_name",
+            SurveyLinks.FIELD);
 
     /** One version of a template: {@code active} false when it withdrew the event from the channel. */
     public record Template(long id, String eventCode, Channel channel, int version, @Nullable UUID templateId, List<String> fields,

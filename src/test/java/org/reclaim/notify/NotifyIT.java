@@ -112,6 +112,42 @@ class NotifyIT {
     }
 
     @Test
+    void aTemplateAskingForTheSurveyLinkGetsALinkOfItsOwnWhenSentAndNoneWithoutAPublicAddress() {
+        UUID t = UUID.randomUUID();
+        template("FEEDBACK_ASKED", Channel.SMS, t, List.of("name", "feedback_link"));
+        accepts("sms", t);
+        Party jane = customer();
+        Account account = data.account(council).liable(jane).open();
+        Message queued = queue(account, jane.id(), "FEEDBACK_ASKED", Channel.SMS, "survey:" + account.reference().value());
+        assertThat(queued.personalisation()).containsEntry("feedback_link", SurveyLinks.MADE_WHEN_SENT);
+
+        // this installation sets no reclaim.public-base-url: a link nobody could open is not sent; an officer is told why
+        pass(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).plus(Duration.ofDays(7)), 3000);
+        assertThat(reread(queued).state()).isEqualTo(Message.State.FAILED);
+        assertThat(reread(queued).reason()).contains("reclaim.public-base-url");
+
+        // with the public address set, the message carries its own survey invitation's link, made once
+        Message second = queue(account, jane.id(), "FEEDBACK_ASKED", Channel.SMS, "survey-2:" + account.reference().value());
+        OutboxSender withAddress = new OutboxSender(jdbc, context.getBean(org.springframework.transaction.support.TransactionTemplate.class),
+                context.getBean(NotifyGateway.class), context.getBean(NotifySettings.class), context.getBean(Suppression.class),
+                context.getBean(org.reclaim.authorities.Authorities.class), context.getBean(org.reclaim.accounts.Accounts.class),
+                context.getBean(org.reclaim.contacts.Contacts.class), context.getBean(org.reclaim.worklists.Worklists.class),
+                context.getBean(org.reclaim.documents.LetterHandOvers.class),
+                new SurveyLinks(context.getBean(org.reclaim.contactcentre.Feedback.class), "https://pay.example.gov.uk/"), clock);
+        withAddress.sendDue(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).plus(Duration.ofDays(8)),
+                new NotifySettings.Limits(3000, 250_000, 250_000, 20_000, 3, Duration.ofMinutes(1)));
+        assertThat(reread(second).state()).isEqualTo(Message.State.SENT);
+        String token = jdbc.sql("select token from feedback_invitation where authority_id = ? and idempotency_key = ?")
+                .params(council.id(), "notify:" + second.id()).query(String.class).single();
+        notify.verify(1, postRequestedFor(urlEqualTo("/v2/notifications/sms"))
+                .withRequestBody(matchingJsonPath("$.reference", equalTo("reclaim-" + second.id())))
+                .withRequestBody(matchingJsonPath("$.personalisation.feedback_link", equalTo("https://pay.example.gov.uk/feedback/" + token))));
+        org.reclaim.contactcentre.Feedback.Survey survey = context.getBean(org.reclaim.contactcentre.Feedback.class).survey(token);
+        assertThat(survey.channel()).isEqualTo(org.reclaim.contactcentre.Feedback.Channel.SMS);
+        assertThat(survey.answered()).isFalse();
+    }
+
+    @Test
     void sendsTheTemplateWithTheRecipientAndPersonalisationAndLogsTheContact() {
         UUID t = UUID.randomUUID();
         template("ARRANGEMENT_PAYMENT_DUE", Channel.SMS, t, List.of("name", "amount", "due_date"));
