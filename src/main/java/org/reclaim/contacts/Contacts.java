@@ -73,6 +73,31 @@ public class Contacts {
         return new Recorded(get(account, id), false);
     }
 
+    /** A letter that went out to the account: its document, what it was, and the key that records it once. */
+    public record Posted(long accountId, String notes, String key) {
+    }
+
+    /**
+     * Records letters sent in bulk (a print run's letters) as outbound LETTER contacts at {@code at}, each once (its key),
+     * in one statement and the caller's transaction: a run of thousands of letters is one insert, not thousands. The
+     * run that sent them is the record of who did it (the print batch's creator), so no access audit line per letter.
+     */
+    @Transactional
+    public int recordPosted(int authorityId, List<Posted> letters, OffsetDateTime at) {
+        if (letters.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                insert into contact (authority_id, account_id, channel, direction, outcome, notes, at, recorded_at, recorded_by, idempotency_key)
+                select ?, l.account_id, 'LETTER', 'OUTBOUND', 'OTHER', l.notes, ?, ?, ?, l.key
+                from unnest(?::bigint[], ?::text[], ?::text[]) as l (account_id, notes, key)
+                on conflict (authority_id, idempotency_key) do nothing""")
+                .params(authorityId, at, OffsetDateTime.now(clock), AccessAudit.currentUser(),
+                        letters.stream().mapToLong(Posted::accountId).toArray(), letters.stream().map(Posted::notes).toArray(String[]::new),
+                        letters.stream().map(Posted::key).toArray(String[]::new))
+                .update();
+    }
+
     /** The account's contacts, newest first, with a READ line in the access audit. */
     public List<Contact> of(Account account) {
         List<Contact> contacts = jdbc.sql(SELECT + " where c.authority_id = ? and c.account_id = ? order by c.at desc, c.id desc")

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
+import org.reclaim.contacts.Contacts;
 import org.reclaim.shared.AccessAudit;
 import org.reclaim.shared.Csv;
 import org.reclaim.shared.NotFound;
@@ -40,14 +41,16 @@ class PrintRuns {
     record Batch(long id, int authorityId, LocalDate businessDate, String documentCode, String fileName, int documents, int pages) {
     }
 
-    private record ToPrint(long id, String code, String reference, JsonNode data, int pages) {
+    private record ToPrint(long id, String code, String reference, JsonNode data, int pages, long accountId) {
     }
 
     private final JdbcClient jdbc;
+    private final Contacts contacts;
     private final Clock clock;
 
-    PrintRuns(JdbcClient jdbc, Clock clock) {
+    PrintRuns(JdbcClient jdbc, Contacts contacts, Clock clock) {
         this.jdbc = jdbc;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
@@ -71,12 +74,12 @@ class PrintRuns {
             lock(jdbc, authorityId);
             Map<String, List<ToPrint>> byCode = new LinkedHashMap<>();
             jdbc.sql("""
-                    select d.id, d.document_code, a.reference, d.data::text, d.page_count from document d
+                    select d.id, d.document_code, a.reference, d.data::text, d.page_count, d.account_id from document d
                     join account a on a.authority_id = d.authority_id and a.id = d.account_id
                     where d.authority_id = ? and""" + DUE + LetterHandOvers.WAITING_FOR_PRINT + """
                     order by d.document_code, d.id""")
                     .params(authorityId, date, date)
-                    .query((rs, n) -> new ToPrint(rs.getLong(1), rs.getString(2), rs.getString(3), JSON.readTree(rs.getString(4)), rs.getInt(5)))
+                    .query((rs, n) -> new ToPrint(rs.getLong(1), rs.getString(2), rs.getString(3), JSON.readTree(rs.getString(4)), rs.getInt(5), rs.getLong(6)))
                     .list()
                     .forEach(p -> byCode.computeIfAbsent(p.code(), c -> new ArrayList<>()).add(p));
             for (var e : byCode.entrySet()) {
@@ -121,12 +124,15 @@ class PrintRuns {
         } catch (IOException e) {
             throw new UncheckedIOException("the print batch could not be merged", e);
         }
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
         long id = jdbc.sql("""
                 insert into print_batch (authority_id, business_date, document_code, file_name, pdf, manifest, documents, pages, created_at, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(authorityId, date, code, fileName, out.toByteArray(), manifest.toString(), letters.size(), pages,
-                        OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), AccessAudit.currentUser())
+                .params(authorityId, date, code, fileName, out.toByteArray(), manifest.toString(), letters.size(), pages, now, AccessAudit.currentUser())
                 .query(Long.class).single();
+        // each letter is an outbound contact on its account's contact log, once (a letter is printed once)
+        contacts.recordPosted(authorityId, letters.stream().map(p -> new Contacts.Posted(p.accountId(),
+                "Letter " + p.code() + " sent to print and post (print batch " + id + ", " + fileName + ")", "letter:" + p.id())).toList(), now);
         int n = 0;
         for (ToPrint p : letters) {
             jdbc.sql("insert into print_batch_document (authority_id, document_id, batch_id, line) values (?, ?, ?, ?)")

@@ -273,6 +273,15 @@ class DocumentsIT {
         assertThat(jdbc.sql("""
                 select count(*) from print_batch_document p join document d on d.authority_id = p.authority_id and d.id = p.document_id
                 where d.authority_id = ?""").param(council.id()).query(Integer.class).single()).isEqualTo(4);
+        // each letter printed is an outbound letter on its account's contact log, once, however often the day is run
+        assertThat(jdbc.sql("""
+                select a.reference || ' ' || c.notes from contact c join account a on a.authority_id = c.authority_id and a.id = c.account_id
+                where c.authority_id = ? and c.channel = 'LETTER' and c.direction = 'OUTBOUND' order by c.id""").param(council.id())
+                .query(String.class).list())
+                .hasSize(4)
+                .anySatisfy(c -> assertThat(c).startsWith(accounts.get(0).reference().value() + " Letter CT_FINAL_NOTICE sent to print and post"))
+                .anySatisfy(c -> assertThat(c).startsWith(accounts.get(2).reference().value() + " Letter CT_REMINDER_1 sent to print and post")
+                        .contains(reminders.path("fileName").asString()));
     }
 
     @Test
