@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.reclaim.authorities.Authorities;
 import org.reclaim.payments.PaymentMethod;
 import org.reclaim.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The document requests of a business date that have no document yet, with the data their letters need, read set-based
@@ -43,13 +45,18 @@ class PendingRequests {
 
     private final JdbcClient jdbc;
     private final EventLetters events;
+    private final Authorities authorities;
 
-    PendingRequests(JdbcClient jdbc, EventLetters events) {
+    PendingRequests(JdbcClient jdbc, EventLetters events, Authorities authorities) {
         this.jdbc = jdbc;
         this.events = events;
+        this.authorities = authorities;
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     Pending on(LocalDate date) {
+        DemandNoticeFigures figures = new DemandNoticeFigures(authorities);
         List<DocumentRequest> requests = new ArrayList<>();
         int[] waiting = {0};
         jdbc.sql("""
@@ -125,7 +132,8 @@ class PendingRequests {
                 select r.authority_id, r.account_id, r.issued_on, r.bill_id, r.financial_year, r.total_pence, r.council_tax_band,
                        r.property_address, r.instalment_due_on, r.instalment_pence, """ + ADDRESSEE_COLUMNS + """
                        ,
-                       exists (select 1 from direct_debit_advance_notice dd where dd.authority_id = r.authority_id and dd.bill_id = r.bill_id)
+                       exists (select 1 from direct_debit_advance_notice dd where dd.authority_id = r.authority_id and dd.bill_id = r.bill_id),
+                       r.parish_id, r.lines::text
                 from billing_demand_notice r""" + ADDRESSEE + """
                 where r.issued_on = ?
                   and not exists (select 1 from document d where d.authority_id = r.authority_id and d.source_key = 'bill:' || r.bill_id)
@@ -150,6 +158,13 @@ class PendingRequests {
                     d.put("instalments", instalments);
                     // paid by Direct Debit: the bill states the collections and carries the Guarantee, as their advance notice
                     d.put("directDebit", rs.getBoolean(19));
+                    // SI 2011/3038 Sch 1: how the amount was worked out (the charge, then each discount, reduction or premium) and
+                    // each authority's amount for the band with the change on last year
+                    List<Map<String, String>> lines = new ArrayList<>();
+                    JSON.readTree(rs.getString(21)).forEach(l -> lines.add(Map.of("description", l.path("description").asString(),
+                            "amount", Money.ofPence(l.path("pence").asLong()).toString())));
+                    d.put("lines", lines);
+                    d.put("precepts", figures.precepts(rs.getInt(1), year, (Integer) rs.getObject(20), rs.getString(7)));
                     requests.add(new DocumentRequest(rs.getInt(1), rs.getLong(2), "ANNUAL_BILL", d, on, "bill:" + rs.getLong(4)));
                 });
         requests.addAll(events.on(date));

@@ -106,6 +106,9 @@ class DocumentsIT {
         TestData data = TestData.from(context);
         BillingAuthority council = data.authority().name("Bills Letters Council").create();
         FinancialYear year = FinancialYear.of(2030);
+        context.getBean(Authorities.class).replacePrecepts(council.id(), FinancialYear.of(2029), List.of(
+                new Authorities.PreceptSetting("Test County Council", PreceptorKind.COUNTY_COUNCIL, Money.ofPence(190000), "test", null),
+                new Authorities.PreceptSetting("Bills Letters Council", PreceptorKind.BILLING_AUTHORITY, Money.ofPence(33002), "test", null)));
         context.getBean(Authorities.class).replacePrecepts(council.id(), year, List.of(
                 new Authorities.PreceptSetting("Test County Council", PreceptorKind.COUNTY_COUNCIL, Money.ofPence(200000), "test", null),
                 new Authorities.PreceptSetting("Bills Letters Council", PreceptorKind.BILLING_AUTHORITY, Money.ofPence(33002), "test", null)));
@@ -126,6 +129,9 @@ class DocumentsIT {
         // Band D £2,330.02: £233.02 on 1 April, then £233.00 on the 1st of May to January (Sch 1 Part I)
         assertThat(text.get("ANNUAL_BILL")).contains("Council Tax bill", "Grace Hopper", "3 Mill Road", "2030/31", "band D", "£2,330.02",
                 "1 April 2030 £233.02", "1 May 2030 £233.00", "1 January 2031 £233.00", "Direct Debit");
+        // SI 2011/3038 Sch 1: how the amount was worked out, and each authority's amount with the change on last year's Band D
+        assertThat(text.get("ANNUAL_BILL")).contains("How we worked out your bill", "Council Tax for the year £2,330.02", "Where your Council Tax goes",
+                "Test County Council £2,000.00 +5.3%", "Bills Letters Council £330.02 0.0%");
         assertThat(jdbc.sql("select count(*) from document where authority_id = ?").param(council.id()).query(Integer.class).single())
                 .as("the second run makes no second letter").isEqualTo(1);
     }
@@ -140,7 +146,9 @@ class DocumentsIT {
         assertThat(preview("ARRANGEMENT_MISSED_PAYMENT", common, Map.of("instalment", "£50.00", "dueOn", "1 July 2031", "shortfall", "£20.00")))
                 .contains("£20.00", "If you miss another payment, the arrangement will end", "Direct Debit");
         assertThat(preview("ANNUAL_BILL", common, Map.of("financialYear", "2031/32", "propertyAddress", "1 High Street, Wigan", "band", "C",
-                "amount", "£1,500.00", "directDebit", false, "instalments", List.of(Map.of("dueOn", "1 April 2031", "amount", "£150.00")))))
+                "amount", "£1,500.00", "directDebit", false, "instalments", List.of(Map.of("dueOn", "1 April 2031", "amount", "£150.00")),
+                "lines", List.of(Map.of("description", "Band C", "amount", "£1,500.00")),
+                "precepts", List.of(Map.of("body", "Wigan Council", "amount", "£1,500.00", "change", "+4.9%")))))
                 .contains("Council Tax bill", "band C", "£1,500.00", "1 April 2031 £150.00", "12 monthly instalments", "Direct Debit");
         assertThat(preview("DD_ADVANCE_NOTICE", common, Map.of("collections", List.of(Map.of("dueOn", "15 July 2031", "amount", "£150.00")),
                 "firstCollectionOn", "15 July 2031")))
