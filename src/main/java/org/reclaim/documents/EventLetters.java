@@ -69,9 +69,11 @@ class EventLetters {
 
                 from direct_debit_advance_notice r""" + ADDRESSEE + """
                 where r.notice_on = ?
-                  -- a Council Tax bill is its own advance notice: the demand notice lists the collections and carries the
-                  -- Guarantee (ANNUAL_BILL; REFERENCE.md 8.4), so a payer is not sent a second letter the same day
+                  -- a bill is its own advance notice: the demand notice lists the collections and carries the Guarantee
+                  -- (ANNUAL_BILL, NNDR_BILL; REFERENCE.md 8.4), so a payer is not sent a second letter the same day
                   and (r.new_mandate or not exists (select 1 from billing_demand_notice n
+                                                     where n.authority_id = r.authority_id and n.bill_id = r.bill_id)
+                                     and not exists (select 1 from billing_rates_demand_notice n
                                                      where n.authority_id = r.authority_id and n.bill_id = r.bill_id))
                 order by r.authority_id, r.mandate_id, r.bill_id""")
                 .param(date)

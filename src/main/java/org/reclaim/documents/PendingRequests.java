@@ -128,47 +128,67 @@ class PendingRequests {
                     String key = "arrangement:" + rs.getLong(5) + ":" + due + ":" + rs.getString(3);
                     requests.add(new DocumentRequest(rs.getInt(1), rs.getLong(2), rs.getString(3), d, on, key));
                 });
+        // a Council Tax bill is a demand notice (SI 1992/613 Part V) with each authority's amount for the band and its change
+        // on last year (SI 2011/3038 Sch 1); a Business Rates bill is a rates demand notice (SI 1989/1058 reg 4(1)) with the
+        // rateable value (SI 2003/2613 Sch 2 Part 1)
+        requests.addAll(bills(date, "billing_demand_notice", "r.council_tax_band, r.parish_id", "ANNUAL_BILL", (rs, d) -> {
+            d.put("band", rs.getString(20) == null ? "" : rs.getString(20));
+            d.put("precepts", figures.precepts(rs.getInt(1), rs.getInt(5), (Integer) rs.getObject(21), rs.getString(20)));
+        }));
+        requests.addAll(bills(date, "billing_rates_demand_notice", "r.rates_description, r.rateable_value_pence", "NNDR_BILL", (rs, d) -> {
+            d.put("description", rs.getString(20) == null ? "" : rs.getString(20));
+            d.put("rateableValue", rs.getObject(21) == null ? "" : Money.ofPence(rs.getLong(21)).toString());
+        }));
+        requests.addAll(events.on(date));
+        return new Pending(requests, waiting[0]);
+    }
+
+    /** What a kind of bill adds to the letter's data from its own columns (20 on). */
+    private interface BillFields {
+        void add(ResultSet rs, Map<String, Object> d) throws SQLException;
+    }
+
+    /**
+     * The bills of a demand notice view issued on the date with no letter yet (key {@code bill:<id>}): the year's amount,
+     * how it was worked out (the bill's lines), the instalments, and whether the account pays by Direct Debit (the bill
+     * then states the collections and carries the Guarantee, as the payer's advance notice).
+     */
+    private List<DocumentRequest> bills(LocalDate date, String view, String ownColumns, String code, BillFields fields) {
+        List<DocumentRequest> out = new ArrayList<>();
         jdbc.sql("""
-                select r.authority_id, r.account_id, r.issued_on, r.bill_id, r.financial_year, r.total_pence, r.council_tax_band,
-                       r.property_address, r.instalment_due_on, r.instalment_pence, """ + ADDRESSEE_COLUMNS + """
+                select r.authority_id, r.account_id, r.issued_on, r.bill_id, r.financial_year, r.total_pence, r.property_address,
+                       r.instalment_due_on, r.instalment_pence, r.lines::text, """ + ADDRESSEE_COLUMNS + """
                        ,
                        exists (select 1 from direct_debit_advance_notice dd where dd.authority_id = r.authority_id and dd.bill_id = r.bill_id),
-                       r.parish_id, r.lines::text
-                from billing_demand_notice r""" + ADDRESSEE + """
+                       """ + ownColumns + " from " + view + " r" + ADDRESSEE + """
                 where r.issued_on = ?
                   and not exists (select 1 from document d where d.authority_id = r.authority_id and d.source_key = 'bill:' || r.bill_id)
                 order by r.authority_id, r.bill_id""")
                 .param(date)
                 .query((ResultSet rs) -> {
-                    // a Council Tax bill is a demand notice (SI 1992/613 Part V): the year's amount and its instalments
                     Map<String, Object> d = common(rs, 11);
                     LocalDate on = rs.getObject(3, LocalDate.class);
                     int year = rs.getInt(5);
                     d.put("letterDate", LETTER_DATE.format(on));
                     d.put("financialYear", year + "/" + String.format("%02d", (year + 1) % 100));
                     d.put("amount", Money.ofPence(rs.getLong(6)).toString());
-                    d.put("band", rs.getString(7) == null ? "" : rs.getString(7));
-                    d.put("propertyAddress", rs.getString(8));
-                    java.sql.Date[] dueOn = (java.sql.Date[]) rs.getArray(9).getArray();
-                    Long[] pence = (Long[]) rs.getArray(10).getArray();
+                    d.put("propertyAddress", rs.getString(7));
+                    java.sql.Date[] dueOn = (java.sql.Date[]) rs.getArray(8).getArray();
+                    Long[] pence = (Long[]) rs.getArray(9).getArray();
                     List<Map<String, String>> instalments = new ArrayList<>();
                     for (int i = 0; i < dueOn.length; i++) {
                         instalments.add(Map.of("dueOn", LETTER_DATE.format(dueOn[i].toLocalDate()), "amount", Money.ofPence(pence[i]).toString()));
                     }
                     d.put("instalments", instalments);
-                    // paid by Direct Debit: the bill states the collections and carries the Guarantee, as their advance notice
-                    d.put("directDebit", rs.getBoolean(19));
-                    // SI 2011/3038 Sch 1: how the amount was worked out (the charge, then each discount, reduction or premium) and
-                    // each authority's amount for the band with the change on last year
                     List<Map<String, String>> lines = new ArrayList<>();
-                    JSON.readTree(rs.getString(21)).forEach(l -> lines.add(Map.of("description", l.path("description").asString(),
+                    JSON.readTree(rs.getString(10)).forEach(l -> lines.add(Map.of("description", l.path("description").asString(),
                             "amount", Money.ofPence(l.path("pence").asLong()).toString())));
                     d.put("lines", lines);
-                    d.put("precepts", figures.precepts(rs.getInt(1), year, (Integer) rs.getObject(20), rs.getString(7)));
-                    requests.add(new DocumentRequest(rs.getInt(1), rs.getLong(2), "ANNUAL_BILL", d, on, "bill:" + rs.getLong(4)));
+                    d.put("directDebit", rs.getBoolean(19));
+                    fields.add(rs, d);
+                    out.add(new DocumentRequest(rs.getInt(1), rs.getLong(2), code, d, on, "bill:" + rs.getLong(4)));
                 });
-        requests.addAll(events.on(date));
-        return new Pending(requests, waiting[0]);
+        return out;
     }
 
     /** The fields every letter has, from columns authority name, reference, stream, name, line 1, line 2, town, postcode. */

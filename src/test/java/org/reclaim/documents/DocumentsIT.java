@@ -32,6 +32,8 @@ import org.reclaim.shared.CouncilTaxBand;
 import org.reclaim.billing.CouncilTaxCircumstances;
 import org.reclaim.billing.CouncilTaxBilling;
 import org.reclaim.billing.Bills;
+import org.reclaim.billing.BusinessRatesCharge;
+import org.reclaim.billing.BusinessRatesBilling;
 import org.reclaim.authorities.PreceptorKind;
 import org.reclaim.authorities.Authorities;
 import org.reclaim.parties.Party;
@@ -132,6 +134,32 @@ class DocumentsIT {
         // SI 2011/3038 Sch 1: how the amount was worked out, and each authority's amount with the change on last year's Band D
         assertThat(text.get("ANNUAL_BILL")).contains("How we worked out your bill", "Council Tax for the year £2,330.02", "Where your Council Tax goes",
                 "Test County Council £2,000.00 +5.3%", "Bills Letters Council £330.02 0.0%");
+        assertThat(jdbc.sql("select count(*) from document where authority_id = ?").param(council.id()).query(Integer.class).single())
+                .as("the second run makes no second letter").isEqualTo(1);
+    }
+
+    @Test
+    void aBusinessRatesBillIssuedIsARatesDemandNoticeWithItsRateableValueAndCalculation() throws Exception {
+        TestData data = TestData.from(context);
+        BillingAuthority council = data.authority().name("Rates Bills Letters Council").create();
+        Party shop = data.organisation(council).organisationName("Corner Shop Ltd").postal("9 Market Place", "Wigan", "WN1 1BB").create();
+        Account account = data.account(council).stream(RevenueStream.BUSINESS_RATES)
+                .property(data.nonDomestic(council).rateableValuePence(2_000_000L).create()).liable(shop).from(LocalDate.of(2020, 4, 1)).open();
+        LocalDate issued = LocalDate.of(2026, 3, 6);
+        context.getBean(BusinessRatesBilling.class).bill(account.reference(), FinancialYear.of(2026), issued, "Annual bill",
+                BusinessRatesCharge.Circumstances.OCCUPIED, new Bills.PlanChoice("TEN_MONTHLY", 1));
+
+        for (int run = 1; run <= 2; run++) {
+            mvc.perform(post("/api/v1/documents/runs").param("date", issued.toString()).with(httpBasic("teamleader", PASSWORD)))
+                    .andExpect(status().isOk());
+        }
+
+        Map<String, String> text = lettersOf(account);
+        assertThat(text).containsOnlyKeys("NNDR_BILL");
+        // RV £20,000 is below the small business limit: the small multiplier for 2026/27, 43.2p (SI 2003/2613 Sch 2: RV, multiplier, calculation)
+        assertThat(text.get("NNDR_BILL")).contains("Business Rates bill", "Corner Shop Ltd", "9 Market Place", "2026/27",
+                "Rateable value in the local rating list £20,000.00", "43.2p", "How we worked out your bill", "Business Rates for the year",
+                "1 April 2026", "Your instalments", "Pay by Direct Debit");
         assertThat(jdbc.sql("select count(*) from document where authority_id = ?").param(council.id()).query(Integer.class).single())
                 .as("the second run makes no second letter").isEqualTo(1);
     }
